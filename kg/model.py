@@ -186,6 +186,7 @@ class EventMention:
     reported: bool = False  # told as someone's statement
     hedged: bool = False  # "allegedly", "could", ...
     speaker: str | None = None  # entity key, for statements
+    content: str | None = None  # what a statement says (its complement clause), for statements
 
 
 @dataclass(frozen=True)

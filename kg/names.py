@@ -1,0 +1,144 @@
+"""Comparing names: normal forms, keys, initials, transliteration skeletons, lexicons.
+
+In: surface forms of names as written in articles. Out: the comparable forms
+the entity stages match on (``normal``: case, punctuation and diacritics
+dropped; ``skeleton``: consonants only, for transliteration variants),
+readable key slugs, initials for acronyms, and the English lexicons of
+``kg/resources/en/entities/`` (demonyms, facility and organisation head nouns,
+settlement nouns, honorifics, role nouns).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from difflib import SequenceMatcher
+from functools import cache
+
+from kg.errors import RuleError
+from kg.resources import LANGUAGE, table_lines
+
+TABLES = "entities/"
+# Words an acronym may skip: "Islamic State of Iraq and the Levant" -> ISIL.
+FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "de", "&"})
+# Arabic-style name particles written before a family name: "al-Kadhimi".
+NAME_PARTICLES = ("al-", "el-", "al ", "el ")
+APOSTROPHES = "'’‘`ʼʻ"
+
+
+def normal(text: str) -> str:
+    """Casefolded, diacritic-free, apostrophe-free, single-spaced: ``Da’esh`` -> ``daesh``.
+
+    Example: ``normal("The  Hasakah ")`` -> ``"the hasakah"``.
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    plain = re.sub(f"[{APOSTROPHES}]", "", plain.casefold())
+    plain = re.sub(r"[^\w]+", " ", plain)
+    return " ".join(plain.split())
+
+
+def slug(text: str) -> str:
+    """The readable part of an entity key: ``"John Smith"`` -> ``"john-smith"``."""
+    return normal(text).replace(" ", "-") or "unnamed"
+
+
+def words(text: str) -> list[str]:
+    """The words of a name, with hyphenated parts kept together: ``al-Kadhimi`` is one word."""
+    return re.findall(rf"[\w{APOSTROPHES}.-]+", text)
+
+
+def initials(text: str, skip_function_words: bool = True) -> str:
+    """Upper-case initials of a name: ``"Syrian Democratic Forces"`` -> ``"SDF"``."""
+    kept = [w for w in words(text) if not (skip_function_words and w.casefold() in FUNCTION_WORDS)]
+    return "".join(w[0] for w in kept if w[0].isalnum()).upper()
+
+
+def is_acronym(text: str) -> bool:
+    """Written in capitals, two to six letters, dots allowed: ``SDF``, ``U.S.``."""
+    letters = text.replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+def acronym_letters(text: str) -> str:
+    return text.replace(".", "").upper()
+
+
+def strip_particle(word: str) -> str:
+    """A family name without its article: ``al-Kadhimi`` -> ``Kadhimi``."""
+    lowered = word.casefold()
+    for particle in NAME_PARTICLES:
+        if lowered.startswith(particle) and len(word) > len(particle) + 1:
+            return word[len(particle) :]
+    return word
+
+
+def skeleton(text: str) -> str:
+    """The consonant frame transliterations share: Hasakah, Hasaka, Hassakeh -> ``hsk``.
+
+    Vowels, ``h``/``w``/``y`` (written or not by different transliteration
+    schemes) and doubled letters are dropped; the first letter is kept.
+    """
+    name = normal(" ".join(strip_particle(w) for w in words(text)))
+    out = []
+    for i, ch in enumerate(name.replace(" ", "")):
+        if i > 0 and ch in "aeiouhwy":
+            continue
+        if out and out[-1] == ch:
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+def similarity(a: str, b: str) -> float:
+    """Ratio of matching characters of the normal forms, 0..1."""
+    return SequenceMatcher(None, normal(a), normal(b)).ratio()
+
+
+def _pairs(name: str) -> tuple[tuple[str, str], ...]:
+    rows = []
+    for line in table_lines(TABLES + name):
+        parts = [p.strip() for p in line.split("\t")]
+        if len(parts) != 2 or not all(parts):
+            raise RuleError(f"kg/resources/{LANGUAGE}/{TABLES}{name}: expected two tab-separated columns in {line!r}")
+        rows.append((parts[0], parts[1]))
+    return tuple(rows)
+
+
+@cache
+def demonyms() -> dict[str, str]:
+    """Nationality adjective (normal form) -> country name: ``iraqi`` -> ``Iraq``."""
+    return {normal(adjective): country for adjective, country in _pairs("demonyms.tsv")}
+
+
+@cache
+def countries() -> frozenset[str]:
+    """Normal forms of the country names the demonym table knows."""
+    return frozenset(normal(country) for country in demonyms().values())
+
+
+@cache
+def facility_heads() -> dict[str, str]:
+    """Facility head noun -> Place subtype: ``prison`` -> ``Prison``."""
+    return dict(_pairs("facility_heads.tsv"))
+
+
+@cache
+def settlement_nouns() -> dict[str, str]:
+    """Noun introducing a place name -> Place subtype: ``city`` -> ``City``."""
+    return dict(_pairs("settlement_nouns.tsv"))
+
+
+@cache
+def organization_heads() -> frozenset[str]:
+    return frozenset(table_lines(TABLES + "organization_heads.txt"))
+
+
+@cache
+def honorifics() -> frozenset[str]:
+    return frozenset(table_lines(TABLES + "honorifics.txt"))
+
+
+@cache
+def role_heads() -> frozenset[str]:
+    return frozenset(table_lines(TABLES + "role_heads.txt"))

@@ -1,0 +1,499 @@
+"""Relations between entities: who works for whom, and what lies where.
+
+In: a ``ParsedArticle``, its ``Mention``s and the entity key of each mention
+(``Resolution.key_of``). Out: ``Relation``s, each with the sentence that
+shows it (``evidence_start``/``evidence_end``), a role label for
+affiliations, a confidence and the name of the rule that found it.
+
+Affiliations (``worksFor``, person -> organisation or country), from the
+word patterns news writing uses around a name:
+- ``title-before``: "Example Corp spokesman Jane Doe", "Freedonian President Jane Doe";
+- ``appositive``: "Jane Doe, the Example Corp spokesman", "Jane Doe, head of
+  Example Corp", "Jane Doe, an analyst at Example Corp", "an adviser to ...";
+- ``possessive``: "Example Corp's media chief, Jane Doe";
+- ``role-of-before``: "the head of Example Corp, Jane Doe".
+A nationality adjective ("Freedonian") stands for its country.
+
+Locations (``containedInPlace``, place -> place):
+- ``place-in``: "the X prison in Y", "X, located in the northern city of Y";
+- ``place-comma``: "Y, <country or region>";
+- ``facility-description``: "a prison in <place>", "a Freedonian prison"
+  said of the one named facility of that kind in the article;
+- ``facility-inference``: a facility in a city and in a country puts the city in the
+  country (its evidence runs from the first of the two sentences to the end of the second).
+Organisations named after a larger one ("Example Corp Media Center") get
+``parentOrganization`` (rule ``name-prefix``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from kg import names
+from kg.aliases import builtin_aliases
+from kg.model import Mention, ParsedArticle, Relation, Sentence, Token
+
+WORKS_FOR, CONTAINED_IN, PARENT = "worksFor", "containedInPlace", "parentOrganization"
+CONFIDENCE = {
+    "title-before": 0.9,
+    "appositive": 0.85,
+    "possessive": 0.85,
+    "role-of-before": 0.8,
+    "place-in": 0.85,
+    "place-comma": 0.8,
+    "facility-description": 0.6,
+    "facility-inference": 0.5,
+    "name-prefix": 0.7,
+}
+DETERMINERS = frozenset({"the", "a", "an"})
+ROLE_PREPOSITIONS = frozenset({"of", "at", "for", "to", "with", "in"})
+LOCATED_WORDS = frozenset({"located", "situated", "based", "lying"})
+POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+MAX_ROLE_WORDS = 6
+# Non-name words that may stand inside a role phrase ("senior", "media", "deputy").
+ROLE_WORD_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNP", "NNS", "VBN", "HYPH"})
+GEOPOLITICAL_SUBTYPES = frozenset({"Country", "Region", "City"})
+REGION_SUBTYPES = frozenset({"Country", "Region"})
+
+
+@dataclass(frozen=True)
+class Context:
+    """One article's tokens with the mention (and its key) standing at each token."""
+
+    parsed: ParsedArticle
+    at: dict[int, tuple[Mention, str]]  # token index -> (mention, entity key)
+    country_keys: dict[str, str]  # normal form of a country name -> entity key
+    kinds: dict[str, tuple[str, str | None]]  # entity key -> (kind, subtype)
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        return self.parsed.tokens
+
+
+def extract_relations(
+    parsed: ParsedArticle, mentions: Sequence[Mention], key_of: Mapping[Mention, str]
+) -> list[Relation]:
+    """Affiliations and locations stated in one article.
+
+    Args:
+        parsed: the article after ``kg.nlp.parse_article``.
+        mentions: its mentions (from ``kg.entities.extract_mentions``).
+        key_of: entity key of every mention of the corpus.
+    Returns:
+        Relations sorted by evidence, then subject, predicate and object; one per
+        (subject, predicate, object, sentence), the most confident.
+    """
+    context = _context(parsed, mentions, key_of)
+    found: list[Relation] = []
+    for sentence in parsed.sentences:
+        found.extend(_affiliations(context, sentence))
+        found.extend(_locations(context, sentence))
+    found.extend(_facility_descriptions(context, found))
+    found.extend(_facility_inferences(context, found))
+    found.extend(_parent_organizations(context))
+    return _best(found)
+
+
+def _context(parsed: ParsedArticle, mentions: Sequence[Mention], key_of: Mapping[Mention, str]) -> Context:
+    by_start = {t.start: t.index for t in parsed.tokens}
+    by_end = {t.end: t.index for t in parsed.tokens}
+    at = {}
+    for mention in mentions:
+        first, last = by_start.get(mention.start), by_end.get(mention.end)
+        if first is None or last is None or mention not in key_of:
+            continue
+        for index in range(first, last + 1):
+            at[index] = (mention, key_of[mention])
+    kinds = {key: (m.kind, m.subtype) for m, key in key_of.items()}
+    country_keys = {}
+    for mention, key in sorted(key_of.items(), key=lambda item: (item[0].article_id, item[0].start)):
+        if mention.kind == "Place":
+            country_keys.setdefault(names.normal(mention.text), key)
+    return Context(parsed, at, country_keys, kinds)
+
+
+def _relation(context: Context, subject: str, predicate: str, obj: str, sentence: Sentence, rule: str,
+              role: str | None = None) -> Relation:
+    return Relation(
+        subject=subject,
+        predicate=predicate,
+        object=obj,
+        article_id=context.parsed.article.identifier,
+        evidence_start=sentence.start,
+        evidence_end=sentence.end,
+        role=role,
+        confidence=CONFIDENCE[rule],
+        rule=rule,
+    )
+
+
+# --- what stands at a token ------------------------------------------------
+
+
+def _entity_at(context: Context, index: int) -> tuple[int, int, str] | None:
+    """``(first, last, key)`` of the mention covering token ``index``."""
+    if index not in context.at:
+        return None
+    _, key = context.at[index]
+    first = index
+    while first - 1 in context.at and context.at[first - 1][1] == key and context.at[first - 1][0] == context.at[index][0]:
+        first -= 1
+    last = index
+    while last + 1 in context.at and context.at[last + 1][0] == context.at[index][0]:
+        last += 1
+    return first, last + 1, key
+
+
+def _country_of_adjective(context: Context, index: int) -> tuple[int, str] | None:
+    """``(end, key)`` when tokens from ``index`` are a nationality adjective ("Iraqi", "US-backed")."""
+    tokens = context.tokens
+    for width in (2, 1):
+        if index + width > len(tokens):
+            continue
+        words = " ".join(t.text for t in tokens[index : index + width])
+        country = names.demonyms().get(names.normal(words))
+        if country and tokens[index].text[:1].isupper():
+            key = _country_key(context, country)
+            if key:
+                return index + width, key
+    return None
+
+
+def _country_key(context: Context, country: str) -> str | None:
+    """The key of the corpus entity for a country name, through the alias table if needed."""
+    wanted = [country]
+    table = builtin_aliases()
+    for group in table.groups_of(country, "Place"):
+        wanted.extend(table.groups[group].names)
+    for name in wanted:
+        key = context.country_keys.get(names.normal(name))
+        if key:
+            return key
+    return None
+
+
+def _organization_at(context: Context, index: int) -> tuple[int, int, str] | None:
+    """An organisation, country or region named at ``index`` (a mention or a nationality adjective)."""
+    found = _entity_at(context, index)
+    if found:
+        kind, subtype = context.kinds.get(found[2], ("", None))
+        if kind == "Organization" or (kind == "Place" and subtype in GEOPOLITICAL_SUBTYPES):
+            return found
+        return None
+    adjective = _country_of_adjective(context, index)
+    if adjective:
+        return index, adjective[0], adjective[1]
+    return None
+
+
+def _person_at(context: Context, index: int) -> tuple[int, int, str] | None:
+    found = _entity_at(context, index)
+    if found and context.kinds.get(found[2], ("", None))[0] == "Person":
+        return found
+    return None
+
+
+def _role(context: Context, first: int, last: int) -> str | None:
+    """The role text of tokens ``[first, last)`` when they end in a role noun, else None."""
+    tokens = context.tokens
+    if first >= last or last - first > MAX_ROLE_WORDS:
+        return None
+    for token in tokens[first:last]:
+        if token.tag not in ROLE_WORD_TAGS and token.text != "-":
+            return None
+        if token.index in context.at and context.kinds.get(context.at[token.index][1], ("", None))[0] == "Person":
+            return None
+    last_words = {" ".join(t.text.casefold() for t in tokens[last - w : last]) for w in (1, 2) if last - w >= first}
+    lemma = tokens[last - 1].lemma.casefold()
+    if not (last_words & names.role_heads() or lemma in names.role_heads()):
+        return None
+    words = [t.text if t.index in context.at else t.text.casefold() for t in tokens[first:last]]
+    return " ".join(words).replace(" - ", "-")
+
+
+# --- affiliations ----------------------------------------------------------
+
+
+def _affiliations(context: Context, sentence: Sentence) -> Iterator[Relation]:
+    for index in range(sentence.first, sentence.last):
+        person = _person_at(context, index)
+        if not person or person[0] != index:
+            continue
+        for rule, finder in (
+            ("title-before", _title_before),
+            ("possessive", _possessive),
+            ("role-of-before", _role_of_before),
+            ("appositive", _appositive),
+        ):
+            for obj, role in finder(context, sentence, person):
+                if obj != person[2]:
+                    yield _relation(context, person[2], WORKS_FOR, obj, sentence, rule, role)
+
+
+def _title_before(context: Context, sentence: Sentence, person: tuple[int, int, str]) -> Iterator[tuple[str, str]]:
+    """"<Org or nationality> <role> <Person>": "Freedonian Prime Minister Jane Doe"."""
+    first = person[0]
+    for start in range(first - 1, max(sentence.first, first - MAX_ROLE_WORDS) - 1, -1):
+        org_end = _org_ending_at(context, sentence, start)
+        if org_end is None:
+            continue
+        org_first, org_key = org_end
+        role = _role(context, start + 1, first)
+        if role and _capitalised_title(context, start + 1, first):
+            yield org_key, role
+            return
+        if org_first < start:
+            return
+
+
+def _capitalised_title(context: Context, first: int, last: int) -> bool:
+    """A title before a name is written as one: "Prime Minister" or "spokesman" right before it."""
+    return all(t.text[:1].isupper() for t in context.tokens[first:last]) or last - first <= 2
+
+
+def _org_ending_at(context: Context, sentence: Sentence, end: int) -> tuple[int, str] | None:
+    """``(first, key)`` of an organisation or country whose name ends at token ``end`` (inclusive)."""
+    if end < sentence.first:
+        return None
+    found = _entity_at(context, end)
+    if found and found[1] == end + 1:
+        organization = _organization_at(context, found[0])
+        return (found[0], found[2]) if organization else None
+    for width in (1, 2):
+        start = end - width + 1
+        if start >= sentence.first:
+            adjective = _country_of_adjective(context, start)
+            if adjective and adjective[0] == end + 1:
+                return start, adjective[1]
+    return None
+
+
+def _possessive(context: Context, sentence: Sentence, person: tuple[int, int, str]) -> Iterator[tuple[str, str]]:
+    """"<Org>'s <role>, <Person>" and "<Org>'s <role> <Person>"."""
+    tokens = context.tokens
+    end = person[0] - 1
+    if end >= sentence.first and tokens[end].text == ",":
+        end -= 1
+    for mark in range(end - 1, max(sentence.first, end - MAX_ROLE_WORDS) - 1, -1):
+        if tokens[mark].text in POSSESSIVE_MARKS:
+            owner = _org_ending_at(context, sentence, mark - 1)
+            role = _role(context, mark + 1, end + 1)
+            if owner and role:
+                yield owner[1], role
+            return
+
+
+def _role_of_before(context: Context, sentence: Sentence, person: tuple[int, int, str]) -> Iterator[tuple[str, str]]:
+    """"the <role> of <Org>, <Person>"."""
+    tokens = context.tokens
+    end = person[0] - 1
+    if end < sentence.first or tokens[end].text != ",":
+        return
+    owner = _org_ending_at(context, sentence, end - 1)
+    if not owner:
+        return
+    preposition = owner[0] - 1
+    if preposition > sentence.first and tokens[preposition].text.casefold() == "the":
+        preposition -= 1
+    if preposition <= sentence.first or tokens[preposition].text.casefold() not in ROLE_PREPOSITIONS:
+        return
+    start = preposition - 1
+    while start > sentence.first and tokens[start - 1].text.casefold() not in DETERMINERS | {","} and preposition - start < MAX_ROLE_WORDS:
+        start -= 1
+    for first in range(start, preposition):
+        role = _role(context, first, preposition)
+        if role:
+            yield owner[1], role
+            return
+
+
+def _appositive(context: Context, sentence: Sentence, person: tuple[int, int, str]) -> Iterator[tuple[str, str]]:
+    """"<Person>, [the] [<Org>] <role> [of|at|for|to [the] <Org>]"."""
+    tokens = context.tokens
+    index = person[1]
+    while index < sentence.last and (tokens[index].text == "," or tokens[index].text in names.honorifics()):
+        index += 1
+    if index == person[1] or index >= sentence.last or tokens[index - 1].text != ",":
+        return
+    if tokens[index].text.casefold() in DETERMINERS:
+        index += 1
+    owner = _organization_at(context, index)
+    start = owner[1] if owner else index
+    end = start
+    while end < sentence.last and end - start < MAX_ROLE_WORDS and tokens[end].text.casefold() not in ROLE_PREPOSITIONS \
+            and tokens[end].tag in ROLE_WORD_TAGS | {"HYPH"}:
+        end += 1
+    role = _role(context, start, end)
+    if not role:
+        return
+    after = end
+    if after < sentence.last and tokens[after].text.casefold() in ROLE_PREPOSITIONS:
+        target = after + 1
+        if target < sentence.last and tokens[target].text.casefold() == "the":
+            target += 1
+        organization = _organization_at(context, target) if target < sentence.last else None
+        if organization:
+            yield organization[2], role
+            return
+    if owner:
+        yield owner[2], role
+
+
+# --- locations -------------------------------------------------------------
+
+
+def _locations(context: Context, sentence: Sentence) -> Iterator[Relation]:
+    for index in range(sentence.first, sentence.last):
+        place = _entity_at(context, index)
+        if not place or place[0] != index or context.kinds.get(place[2], ("", None))[0] != "Place":
+            continue
+        container = None if _subtype(context, place[2]) == "Country" else _place_in(context, sentence, place[1])
+        if container and container != place[2]:
+            yield _relation(context, place[2], CONTAINED_IN, container, sentence, "place-in")
+        container = _place_comma(context, sentence, place)
+        if container and container != place[2]:
+            yield _relation(context, place[2], CONTAINED_IN, container, sentence, "place-comma")
+
+
+def _subtype(context: Context, key: str) -> str | None:
+    return context.kinds.get(key, ("", None))[1]
+
+
+def _place_in(context: Context, sentence: Sentence, index: int) -> str | None:
+    """After a place: "[,] [located] in [the] [adjectives] [city of] <Place>"; the container's key."""
+    tokens = context.tokens
+    if index < sentence.last and tokens[index].text == ",":
+        index += 1
+    if index < sentence.last and tokens[index].text.casefold() in LOCATED_WORDS:
+        index += 1
+    if index >= sentence.last or tokens[index].text.casefold() != "in":
+        return None
+    return _place_phrase(context, sentence, index + 1)
+
+
+def _place_phrase(context: Context, sentence: Sentence, index: int) -> str | None:
+    """"[the] [adjectives] [city of] <Place>" from token ``index``: the place's key."""
+    tokens = context.tokens
+    if index < sentence.last and tokens[index].text.casefold() in DETERMINERS:
+        index += 1
+    while index < sentence.last and tokens[index].tag in {"JJ", "JJR", "JJS"} and index not in context.at:
+        index += 1
+    if index + 1 < sentence.last and tokens[index].text.casefold() in names.settlement_nouns() \
+            and tokens[index + 1].text.casefold() == "of":
+        index += 2
+    found = _entity_at(context, index) if index < sentence.last else None
+    if found and found[0] == index and context.kinds.get(found[2], ("", None))[0] == "Place":
+        return found[2]
+    return None
+
+
+def _place_comma(context: Context, sentence: Sentence, place: tuple[int, int, str]) -> str | None:
+    """"<City>, <Country or region>", not inside a list ("A, B and C")."""
+    tokens = context.tokens
+    first, last, key = place
+    if context.kinds.get(key, ("", None))[1] in REGION_SUBTYPES:
+        return None
+    if last + 1 >= sentence.last or tokens[last].text != ",":
+        return None
+    if first > sentence.first and tokens[first - 1].text == ",":
+        return None
+    container = _entity_at(context, last + 1)
+    if not container or container[0] != last + 1:
+        return None
+    if context.kinds.get(container[2], ("", None)) != ("Place", "Country") and \
+            context.kinds.get(container[2], ("", None)) != ("Place", "Region"):
+        return None
+    after = container[1]
+    if after < sentence.last and (tokens[after].text == "," and after + 1 < sentence.last and _entity_at(context, after + 1)
+                                  or tokens[after].text.casefold() in {"and", "or"}):
+        return None
+    return container[2]
+
+
+def _facility_descriptions(context: Context, found: list[Relation]) -> Iterator[Relation]:
+    """"a prison in <Place>", "the prison, in <Place>", "a Freedonian prison": said of the
+    article's one named facility with that head noun."""
+    facilities = _named_facilities(context)
+    tokens = context.tokens
+    for sentence in context.parsed.sentences:
+        for index in range(sentence.first, sentence.last):
+            head = tokens[index].text.casefold()
+            if head not in facilities or index in context.at or tokens[index].tag != "NN":
+                continue
+            facility = facilities[head]
+            determiner = index - 1
+            if determiner >= sentence.first:
+                adjective = _country_of_adjective(context, determiner)
+                if adjective and adjective[0] == index:
+                    yield _relation(context, facility, CONTAINED_IN, adjective[1], sentence, "facility-description")
+                    continue
+            container = _place_in(context, sentence, index + 1)
+            if container and container != facility:
+                yield _relation(context, facility, CONTAINED_IN, container, sentence, "facility-description")
+
+
+def _named_facilities(context: Context) -> dict[str, str]:
+    """Facility head noun -> the key of the one named facility the article has with that head."""
+    by_head: dict[str, set[str]] = {}
+    for mention, key in {v for v in context.at.values()}:
+        kind, subtype = context.kinds.get(key, ("", None))
+        if kind != "Place" or subtype not in set(names.facility_heads().values()):
+            continue
+        words = names.normal(mention.text).split()
+        if words and words[-1] in names.facility_heads():
+            by_head.setdefault(words[-1], set()).add(key)
+    return {head: next(iter(keys)) for head, keys in by_head.items() if len(keys) == 1}
+
+
+def _facility_inferences(context: Context, found: list[Relation]) -> Iterator[Relation]:
+    """A facility in a city and in a country: the city is in that country."""
+    places = [r for r in found if r.predicate == CONTAINED_IN]
+    for city_link in places:
+        for country_link in places:
+            if city_link.subject != country_link.subject or city_link.object == country_link.object:
+                continue
+            if _subtype(context, city_link.object) in REGION_SUBTYPES or _subtype(context, country_link.object) != "Country":
+                continue
+            if any(r.subject == country_link.object and r.object == city_link.object for r in places):
+                continue
+            yield Relation(
+                subject=city_link.object,
+                predicate=CONTAINED_IN,
+                object=country_link.object,
+                article_id=city_link.article_id,
+                evidence_start=min(city_link.evidence_start, country_link.evidence_start),
+                evidence_end=max(city_link.evidence_end, country_link.evidence_end),
+                confidence=CONFIDENCE["facility-inference"],
+                rule="facility-inference",
+            )
+
+
+def _parent_organizations(context: Context) -> Iterator[Relation]:
+    """"<Org> Media Center" is part of <Org> when both are named in the article."""
+    organizations = {}
+    for mention, key in {v for v in context.at.values()}:
+        if mention.kind == "Organization":
+            organizations.setdefault(key, []).append(mention)
+    for key, mentions in sorted(organizations.items()):
+        for mention in mentions:
+            first_word = names.words(mention.text)[0] if names.words(mention.text) else ""
+            for other_key, others in organizations.items():
+                if other_key != key and len(names.words(mention.text)) > 1 \
+                        and any(names.normal(o.text) == names.normal(first_word) for o in others):
+                    sentence = context.parsed.sentence_of(_token_at(context, mention.start))
+                    yield _relation(context, key, PARENT, other_key, sentence, "name-prefix")
+
+
+def _token_at(context: Context, start: int) -> int:
+    return next(t.index for t in context.tokens if t.start == start)
+
+
+def _best(found: list[Relation]) -> list[Relation]:
+    """One relation per (subject, predicate, object, evidence): the most confident."""
+    best: dict[tuple, Relation] = {}
+    for relation in found:
+        key = (relation.subject, relation.predicate, relation.object, relation.evidence_start, relation.evidence_end)
+        if key not in best or relation.confidence > best[key].confidence:
+            best[key] = relation
+    return sorted(best.values(), key=lambda r: (r.evidence_start, r.subject, r.predicate, r.object, r.rule))

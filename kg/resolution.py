@@ -1,0 +1,426 @@
+"""Entity resolution: which mentions, in which articles, name the same thing.
+
+In: the ``Mention``s of every article and an optional ``AliasTable`` (the
+user's ``--aliases FILE``). Out: a ``Resolution``: one ``Entity`` per real
+thing, the ``Merge``s that explain every join, and each mention's entity key.
+
+Mentions are first grouped by article, kind and normal form ("Da’esh" and
+"Da'esh" are one name). Then, inside each article:
+- ``alias``: names the built-in or user alias table lists together;
+- ``acronym-defined`` / ``acronym-initials``: "SDF" and the one name of the
+  same kind whose initials spell it (defined in the text as "Name (SDF)" or not);
+- ``surname``: a person's last word(s) ("Kirby", "Mr. Kirby") and the one
+  full name of the article ending so;
+- ``short-form``: an organisation's or place's leading or trailing words and
+  the one longer name of the same kind and compatible subtype.
+Across articles, the local groups are joined when:
+- ``same-name``: a group's fullest name is a name of the other (not a surname);
+- ``alias``: the alias table lists them together;
+- ``acronym-initials``: an acronym left alone and the one name in the corpus it spells;
+- ``transliteration``: the names share a consonant skeleton and are similar
+  enough, with the same kind and a compatible subtype.
+A join never happens when the user's file lists the pair as never to merge,
+or (across articles) when it would put two groups one article keeps apart
+onto one node: "Iraq" and "Iran" side by side in one text contradict a
+spelling variant. Ambiguous short forms (two people named Smith) stay apart.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from kg import names
+from kg.aliases import AliasTable, builtin_aliases
+from kg.model import Entity, Mention, Merge
+
+# How sure each rule is; an entity's confidence is the least of its joins'.
+CONFIDENCE = {
+    "user-alias": 1.0,
+    "same-name": 1.0,
+    "alias": 0.95,
+    "acronym-defined": 0.95,
+    "acronym-initials": 0.85,
+    "surname": 0.9,
+    "short-form": 0.8,
+    "transliteration": 0.75,
+}
+MIN_TRANSLITERATION_SIMILARITY = 0.75
+MIN_TRANSLITERATION_LENGTH = 5
+FACILITY_SUBTYPES = frozenset(names.facility_heads().values())
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """Entities, the joins behind them, and each mention's entity key."""
+
+    entities: list[Entity]
+    merges: list[Merge]
+    key_of: dict[Mention, str]
+
+
+@dataclass
+class Name:
+    """The mentions of one name (kind + normal form) in one article."""
+
+    article_id: str
+    kind: str
+    normal: str
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def surface(self) -> str:
+        """The commonest way the article writes it (first on a tie)."""
+        counts = Counter(m.text for m in self.mentions)
+        return max(counts, key=lambda s: (counts[s], -self.mentions.index(next(m for m in self.mentions if m.text == s))))
+
+    @property
+    def words(self) -> list[str]:
+        return names.words(self.surface)
+
+    @property
+    def subtype(self) -> str | None:
+        counts = Counter(m.subtype for m in self.mentions if m.subtype)
+        return min(counts, key=lambda s: (-counts[s], s)) if counts else None
+
+    @property
+    def first(self) -> Mention:
+        return self.mentions[0]
+
+
+@dataclass(frozen=True)
+class Join:
+    a: int
+    b: int
+    rule: str
+    evidence: str
+    surface_a: str
+    surface_b: str
+
+
+class Groups:
+    """Union-find over names, refusing joins the aliases or the articles forbid."""
+
+    def __init__(self, items: list[Name], table: AliasTable):
+        self.items = items
+        self.parent = list(range(len(items)))
+        self.table = table
+        self.joins: list[Join] = []
+        self.cross_article = False
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def members(self, i: int) -> list[int]:
+        root = self.find(i)
+        return [j for j in range(len(self.items)) if self.find(j) == root]
+
+    def join(self, a: int, b: int, rule: str, evidence: str, surfaces: tuple[str, str] | None = None) -> bool:
+        """Put names ``a`` and ``b`` on one entity unless forbidden; ``surfaces`` default to theirs."""
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb or self._forbidden(ra, rb):
+            return False
+        self.parent[max(ra, rb)] = min(ra, rb)
+        surface_a, surface_b = surfaces or (self.items[a].surface, self.items[b].surface)
+        self.joins.append(Join(a, b, rule, evidence, surface_a, surface_b))
+        return True
+
+    def _forbidden(self, ra: int, rb: int) -> bool:
+        left, right = self.members(ra), self.members(rb)
+        if self.table.forbids({self.items[i].normal for i in left}, {self.items[i].normal for i in right}):
+            return True
+        if self.cross_article:
+            # Two names one article keeps apart must not meet through a third article.
+            articles_left = {self.items[i].article_id for i in left}
+            return any(self.items[j].article_id in articles_left for j in right)
+        return False
+
+
+def resolve(mentions: Sequence[Mention], aliases: AliasTable | None = None) -> Resolution:
+    """Join mentions into entities.
+
+    Args:
+        mentions: every mention of every article, in any order.
+        aliases: the user's alias table; it overrides the built-in one and the rules.
+    Returns:
+        A Resolution whose entities are sorted by key.
+    """
+    user = aliases or AliasTable()
+    items = _names(mentions)
+    groups = Groups(items, user)
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for i, item in enumerate(items):
+        by_article[item.article_id].append(i)
+    for article_id in sorted(by_article):
+        _within_article(groups, by_article[article_id], user)
+    groups.cross_article = True
+    _across_articles(groups, user)
+    return _build(groups)
+
+
+def _names(mentions: Sequence[Mention]) -> list[Name]:
+    found: dict[tuple[str, str, str], Name] = {}
+    for mention in sorted(mentions, key=lambda m: (m.article_id, m.start, m.end)):
+        key = (mention.article_id, mention.kind, names.normal(mention.text))
+        found.setdefault(key, Name(*key)).mentions.append(mention)
+    return [found[key] for key in sorted(found)]
+
+
+# --- within one article ----------------------------------------------------
+
+
+def _within_article(groups: Groups, indexes: list[int], user: AliasTable) -> None:
+    items = groups.items
+    _join_by_alias(groups, indexes, user)
+    for short in indexes:
+        for rule, match in (("acronym", _acronym_match), ("surname", _surname_match), ("short-form", _short_match)):
+            candidates = [long for long in indexes if long != short and match(items[short], items[long])]
+            roots = {groups.find(c) for c in candidates}
+            if len(roots) == 1:  # one reading only; two candidates mean doubt, so keep apart
+                long = min(candidates)
+                if rule == "acronym":
+                    rule = "acronym-defined" if _defined(items[long], items[short]) else "acronym-initials"
+                groups.join(long, short, rule, _evidence(items[long], items[short]))
+                break
+
+
+def _join_by_alias(groups: Groups, indexes: list[int], user: AliasTable) -> None:
+    """Join names an alias table lists together: the user's first, then the built-in one."""
+    for table, rule in ((user, "user-alias"), (builtin_aliases(), "alias")):
+        by_group: dict[int, list[int]] = defaultdict(list)
+        for i in indexes:
+            item = groups.items[i]
+            for group in table.groups_of(item.surface, item.kind):
+                by_group[group].append(i)
+        for group, members in sorted(by_group.items()):
+            for other in members[1:]:
+                source = table.groups[group].source
+                groups.join(members[0], other, rule, f"{source}: {' | '.join(table.groups[group].names)}")
+
+
+def _acronym_match(short: Name, long: Name) -> bool:
+    """"SDF" and "Syrian Democratic Forces", of the same kind."""
+    if short.kind != long.kind or not names.is_acronym(short.surface) or len(long.words) < 2:
+        return False
+    letters = names.acronym_letters(short.surface)
+    return letters in {names.initials(long.surface), names.initials(long.surface, skip_function_words=False)}
+
+
+def _defined(long: Name, short: Name) -> bool:
+    """The text writes "Long Name (ACR)"."""
+    return any(s.start == l.end + 2 and s.article_id == l.article_id for l in long.mentions for s in short.mentions)
+
+
+def _surname_match(short: Name, long: Name) -> bool:
+    """"Kirby" (or "W. Kirby", "Kadhimi") and the longer person's name ending so."""
+    if short.kind != "Person" or long.kind != "Person" or len(short.words) >= len(long.words):
+        return False
+    tail = [names.normal(names.strip_particle(w)) for w in long.words[-len(short.words) :]]
+    return tail == [names.normal(names.strip_particle(w)) for w in short.words]
+
+
+def _short_match(short: Name, long: Name) -> bool:
+    """An organisation's or place's leading or trailing words: "Ghweran" of "Ghweran prison"."""
+    if short.kind != long.kind or short.kind == "Person" or len(short.words) >= len(long.words):
+        return False
+    if names.is_acronym(short.surface) or not _compatible_subtypes(short.subtype, long.subtype, facility_needs_own=True):
+        return False
+    size = len(short.words)
+    mine = [names.normal(w) for w in short.words]
+    theirs = [names.normal(w) for w in long.words]
+    return theirs[:size] == mine or theirs[-size:] == mine
+
+
+def _compatible_subtypes(a: str | None, b: str | None, facility_needs_own: bool = False) -> bool:
+    """Subtypes agree or one is unknown; a bare name joins a facility only if it is typed as one."""
+    if facility_needs_own and b in FACILITY_SUBTYPES:
+        return a == b
+    return a is None or b is None or a == b
+
+
+def _evidence(a: Name, b: Name) -> str:
+    return f"{a.article_id}: '{a.surface}' at {a.first.start}, '{b.surface}' at {b.first.start}"
+
+
+# --- across articles -------------------------------------------------------
+
+
+@dataclass
+class Local:
+    """One article's group of names, seen from outside the article."""
+
+    index: int  # a member name, standing for the group
+    article_id: str
+    kind: str
+    label: str
+    subtype: str | None
+    name_forms: set[str]  # normal forms that are names, not surnames or short forms
+
+
+def _locals(groups: Groups) -> list[Local]:
+    short_rules = {"surname", "short-form"}
+    shortened = {j.b for j in groups.joins if j.rule in short_rules}
+    by_root: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(groups.items)):
+        by_root[groups.find(i)].append(i)
+    found = []
+    for root, members in sorted(by_root.items()):
+        items = [groups.items[i] for i in members]
+        label = _fullest([m for item in items for m in item.mentions])
+        subtypes = Counter(m.subtype for item in items for m in item.mentions if m.subtype)
+        subtype = min(subtypes, key=lambda s: (-subtypes[s], s)) if subtypes else None
+        forms = {groups.items[i].normal for i in members if i not in shortened}
+        found.append(Local(root, items[0].article_id, items[0].kind, label, subtype, forms))
+    return found
+
+
+def _across_articles(groups: Groups, user: AliasTable) -> None:
+    locals_ = _locals(groups)
+    _join_pairs(groups, locals_, "same-name", _same_name)
+    _join_alias_groups(groups, locals_, user)
+    _join_lone_acronyms(groups, locals_)
+    _join_pairs(groups, locals_, "transliteration", _transliteration)
+
+
+def _join_pairs(groups: Groups, locals_: list[Local], rule: str, match: Callable[[Local, Local], str | None]) -> None:
+    by_kind: dict[str, list[Local]] = defaultdict(list)
+    for local in locals_:
+        by_kind[local.kind].append(local)
+    for kind in sorted(by_kind):
+        members = by_kind[kind]
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                if a.article_id == b.article_id:
+                    continue
+                why = match(a, b)
+                if why is not None:
+                    groups.join(a.index, b.index, rule, why, (a.label, b.label))
+
+
+def _same_name(a: Local, b: Local) -> str | None:
+    """One group's fullest name is a name (not a surname) of the other."""
+    if not _compatible_subtypes(a.subtype, b.subtype):
+        return None
+    if a.kind == "Person" and len(names.words(a.label)) < 2 and len(names.words(b.label)) < 2:
+        return None  # a surname alone in two articles is not enough for a person
+    la, lb = names.normal(a.label), names.normal(b.label)
+    if la in b.name_forms or lb in a.name_forms:
+        return f"'{a.label}' in {a.article_id} and '{b.label}' in {b.article_id}"
+    return None
+
+
+def _join_alias_groups(groups: Groups, locals_: list[Local], user: AliasTable) -> None:
+    for table, rule in ((user, "user-alias"), (builtin_aliases(), "alias")):
+        by_group: dict[int, list[Local]] = defaultdict(list)
+        for local in locals_:
+            hits = {g for form in local.name_forms for g in table.groups_of(form, local.kind)}
+            for g in hits:
+                by_group[g].append(local)
+        for g, members in sorted(by_group.items()):
+            source = table.groups[g].source
+            for other in members[1:]:
+                why = f"{source}: {' | '.join(table.groups[g].names)}"
+                groups.join(members[0].index, other.index, rule, why, (members[0].label, other.label))
+
+
+def _join_lone_acronyms(groups: Groups, locals_: list[Local]) -> None:
+    """An acronym no article expands joins the one same-kind name in the corpus it spells."""
+    for local in locals_:
+        if not names.is_acronym(local.label):
+            continue
+        letters = names.acronym_letters(local.label)
+        spelled = {
+            groups.find(other.index)
+            for other in locals_
+            if other.kind == local.kind
+            and other.article_id != local.article_id
+            and len(names.words(other.label)) > 1
+            and letters in {names.initials(other.label), names.initials(other.label, skip_function_words=False)}
+        }
+        if len(spelled) == 1:
+            target = spelled.pop()
+            groups.join(target, local.index, "acronym-initials", f"'{local.label}' in {local.article_id} spells "
+                        f"'{groups.items[target].surface}' of {groups.items[target].article_id}")
+
+
+def _transliteration(a: Local, b: Local) -> str | None:
+    """Spelling variants of one name: same consonant skeleton, similar letters."""
+    if not _compatible_subtypes(a.subtype, b.subtype):
+        return None
+    if names.is_acronym(a.label) or names.is_acronym(b.label):
+        return None
+    la, lb = names.normal(a.label), names.normal(b.label)
+    if la == lb or min(len(la), len(lb)) < MIN_TRANSLITERATION_LENGTH:
+        return None
+    if len(la.split()) != len(lb.split()):
+        return None
+    if names.skeleton(a.label) != names.skeleton(b.label):
+        return None
+    score = names.similarity(a.label, b.label)
+    if score < MIN_TRANSLITERATION_SIMILARITY:
+        return None
+    return f"'{a.label}' ({a.article_id}) ~ '{b.label}' ({b.article_id}): skeleton {names.skeleton(a.label)}, similarity {score:.2f}"
+
+
+# --- entities --------------------------------------------------------------
+
+
+def _fullest(mentions: list[Mention]) -> str:
+    """The name with most words, then the commonest, then the longest, then alphabetical."""
+    counts = Counter(m.text for m in mentions)
+    return min(counts, key=lambda s: (-len(names.words(s)), -counts[s], -len(s), s))
+
+
+def _build(groups: Groups) -> Resolution:
+    by_root: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(groups.items)):
+        by_root[groups.find(i)].append(i)
+    drafts = []
+    for root, members in by_root.items():
+        mentions = sorted((m for i in members for m in groups.items[i].mentions), key=lambda m: (m.article_id, m.start))
+        joins = [j for j in groups.joins if groups.find(j.a) == root]
+        drafts.append((mentions, joins))
+    entities, merges, key_of = [], [], {}
+    for (mentions, joins), key in zip(drafts, _keys([d[0] for d in drafts])):
+        entity = _entity(key, mentions, joins)
+        entities.append(entity)
+        # Joining a name to the same name in another article needs no explaining.
+        merges.extend(
+            Merge(key, j.surface_a, j.surface_b, j.rule, j.evidence)
+            for j in joins
+            if j.surface_a != j.surface_b
+        )
+        key_of.update((m, key) for m in mentions)
+    entities.sort(key=lambda e: e.key)
+    merges.sort(key=lambda m: (m.entity_key, m.rule, m.surface_a, m.surface_b, m.evidence))
+    return Resolution(entities, merges, key_of)
+
+
+def _keys(mention_lists: list[list[Mention]]) -> list[str]:
+    """Readable keys, numbered in order of first mention when two entities share a label."""
+    bases = [f"{ms[0].kind.lower()}/{names.slug(_fullest(ms))}" for ms in mention_lists]
+    order = sorted(range(len(bases)), key=lambda i: (bases[i], mention_lists[i][0].article_id, mention_lists[i][0].start))
+    keys = [""] * len(bases)
+    seen: Counter = Counter()
+    for i in order:
+        seen[bases[i]] += 1
+        keys[i] = bases[i] if seen[bases[i]] == 1 else f"{bases[i]}-{seen[bases[i]]}"
+    return keys
+
+
+def _entity(key: str, mentions: list[Mention], joins: list[Join]) -> Entity:
+    label = _fullest(mentions)
+    subtypes = Counter(m.subtype for m in mentions if m.subtype)
+    return Entity(
+        key=key,
+        kind=mentions[0].kind,
+        subtype=min(subtypes, key=lambda s: (-subtypes[s], s)) if subtypes else None,
+        label=label,
+        alt_labels=tuple(sorted({m.text for m in mentions} - {label})),
+        mentions=tuple(mentions),
+        confidence=min((CONFIDENCE[j.rule] for j in joins), default=1.0),
+    )

@@ -1,0 +1,329 @@
+"""The readable chronology of a build, and the machine-readable events file behind it.
+
+In: merged ``Event``s, the ``Entity``s they point to and the ``Article``s that
+tell them. Out: ``render_timeline`` gives markdown (date at its grain, event,
+actors, place, number of sources), filtered by entity name, date range and
+"as of" a publication date; ``events_to_json`` / ``load_timeline`` write and
+read ``out/events.json`` so that ``kg timeline OUT_DIR`` needs no rebuild.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.events import build_event
+from kg.model import Article, Entity, Event, EventMention, TimeExpression
+
+__all__ = ["render_timeline", "events_to_json", "load_timeline", "EVENTS_FILE"]
+
+EVENTS_FILE = "events.json"
+FORMAT_VERSION = 1
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+# ---------------------------------------------------------------- rendering
+
+
+def render_timeline(
+    events: Sequence[Event],
+    entities: Sequence[Entity],
+    articles: Sequence[Article],
+    entity: str | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    as_of: date | None = None,
+) -> str:
+    """The chronology as markdown, one table row per dated event, undated ones counted at the end.
+
+    events, entities, articles: what a build found.
+    entity (str | None): keep events involving an entity with this label or alt label (any case).
+    date_from, date_to (date | None): keep events whose days meet this range.
+    as_of (date | None): tell the story from the articles published by this date only.
+    RETURNS (str): markdown text ending with a newline.
+    """
+    by_key = {e.key: e for e in entities}
+    if as_of is not None:
+        events = _as_of(events, entities, articles, as_of)
+    if entity is not None:
+        events = [e for e in events if _involves(e, entity, by_key)]
+    dated = [e for e in events if e.first_day is not None and _in_range(e, date_from, date_to)]
+    undated = [e for e in events if e.first_day is None] if date_from is None and date_to is None else []
+    lines = [_title(entity, date_from, date_to, as_of), ""]
+    if not dated:
+        lines.append("No dated events.")
+    else:
+        lines += ["| Date | Event | Actors | Place | Sources |", "|---|---|---|---|---|"]
+        lines += [_row(e, by_key) for e in sorted(dated, key=_chronological)]
+    if undated:
+        lines += ["", f"{len(undated)} undated event(s) not shown: {_undated_summary(undated)}."]
+    return "\n".join(lines) + "\n"
+
+
+def _title(entity: str | None, date_from: date | None, date_to: date | None, as_of: date | None) -> str:
+    parts = ["# Timeline"]
+    if entity:
+        parts.append(f"involving {entity}")
+    if date_from or date_to:
+        parts.append(f"from {date_from or '…'} to {date_to or '…'}")
+    if as_of:
+        parts.append(f"as known on {as_of.isoformat()}")
+    return " ".join(parts)
+
+
+def _chronological(event: Event) -> tuple:
+    return (event.first_day, event.last_day, event.key)
+
+
+def _in_range(event: Event, date_from: date | None, date_to: date | None) -> bool:
+    if date_from is not None and event.last_day is not None and event.last_day < date_from:
+        return False
+    return not (date_to is not None and event.first_day is not None and event.first_day > date_to)
+
+
+def _involves(event: Event, name: str, by_key: dict[str, Entity]) -> bool:
+    wanted = name.casefold().strip()
+    keys = {*event.actors, *event.targets, *event.places, *(m.speaker for m in event.mentions if m.speaker)}
+    for key in keys:
+        entity = by_key.get(key)
+        if entity and wanted in {label.casefold() for label in (entity.label, *entity.alt_labels)}:
+            return True
+    return False
+
+
+def format_when(value: str | None, grain: str | None, first: date | None, last: date | None) -> str:
+    """A date at its grain: "Thu 20 Jan 2022", "Jan 2022", "2022", "week of 17 Jan 2022"."""
+    if first is None:
+        return "undated"
+    if grain in ("day", "time"):
+        return f"{WEEKDAYS[first.weekday()]} {first.day} {MONTHS[first.month - 1]} {first.year}"
+    if grain == "week":
+        return f"week of {first.day} {MONTHS[first.month - 1]} {first.year}"
+    if grain == "month":
+        return f"{MONTHS[first.month - 1]} {first.year}"
+    if grain == "year":
+        return str(first.year)
+    return value or f"{first.isoformat()}/{last.isoformat() if last else ''}"
+
+
+def _row(event: Event, by_key: dict[str, Entity]) -> str:
+    when = format_when(event.value, event.grain, event.first_day, event.last_day)
+    what = event.label + _disagreements(event)
+    actors = ", ".join(_label(k, by_key) for k in event.actors) or "–"
+    place = ", ".join(_label(k, by_key) for k in event.places) or "–"
+    return f"| {when} | {_cell(what)} | {_cell(actors)} | {_cell(place)} | {len(event.article_ids)} |"
+
+
+def _disagreements(event: Event) -> str:
+    """Other dates the sources give at the event's grain, and the counts, each with its source."""
+    notes = []
+    other_dates = sorted(
+        {(m.time.value, m.article_id) for m in event.mentions if m.time and m.time.grain == event.grain}
+        - {(event.value, m.article_id) for m in event.mentions}
+    )
+    if other_dates:
+        notes.append("also dated " + "; ".join(f"{v} by {a}" for v, a in other_dates))
+    counts = sorted({(m.count, m.article_id) for m in event.mentions if m.count is not None})
+    if len({c for c, _ in counts}) == 1:
+        notes.append(f"count {counts[0][0]}")
+    elif counts:
+        notes.append("counts " + "; ".join(f"{c} by {a}" for c, a in counts))
+    return f" ({'; '.join(notes)})" if notes else ""
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def _label(key: str, by_key: dict[str, Entity]) -> str:
+    entity = by_key.get(key)
+    return entity.label if entity else key
+
+
+def _undated_summary(events: Sequence[Event]) -> str:
+    return ", ".join(sorted({e.label for e in events}))
+
+
+def _as_of(events: Sequence[Event], entities: Sequence[Entity], articles: Sequence[Article], as_of: date) -> list[Event]:
+    """The events as the articles published by ``as_of`` tell them."""
+    known = {a.identifier for a in articles if a.publication_date is not None and a.publication_date <= as_of}
+    kept = []
+    for event in events:
+        mentions = [m for m in event.mentions if m.article_id in known]
+        if mentions:
+            kept.append(build_event(mentions, entities, key=event.key))
+    return kept
+
+
+# ---------------------------------------------------------------- events.json
+
+
+def events_to_json(events: Sequence[Event], entities: Sequence[Entity], articles: Sequence[Article]) -> str:
+    """Everything ``render_timeline`` needs, as deterministic JSON (sorted keys)."""
+    used = {k for e in events for k in _event_keys(e)}
+    data = {
+        "format": FORMAT_VERSION,
+        "articles": [_article_json(a) for a in sorted(articles, key=lambda a: a.identifier)],
+        "entities": [_entity_json(e) for e in sorted(entities, key=lambda e: e.key) if e.key in used],
+        "events": [_event_json(e) for e in events],
+    }
+    return json.dumps(data, sort_keys=True, indent=1, ensure_ascii=False) + "\n"
+
+
+def _event_keys(event: Event) -> set[str]:
+    keys = {*event.actors, *event.targets, *event.places}
+    for m in event.mentions:
+        keys |= {*m.actors, *m.targets, *m.places, *([m.speaker] if m.speaker else [])}
+    return keys
+
+
+def _article_json(article: Article) -> dict:
+    return {
+        "identifier": article.identifier,
+        "published": article.publication_date.isoformat() if article.publication_date else None,
+        "title": article.title,
+        "url": article.url,
+        "outlet": article.outlet,
+    }
+
+
+def _entity_json(entity: Entity) -> dict:
+    return {
+        "key": entity.key,
+        "kind": entity.kind,
+        "subtype": entity.subtype,
+        "label": entity.label,
+        "alt_labels": list(entity.alt_labels),
+    }
+
+
+def _day(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _time_json(time: TimeExpression | None) -> dict | None:
+    if time is None:
+        return None
+    return {
+        "start": time.start,
+        "end": time.end,
+        "text": time.text,
+        "type": time.type,
+        "value": time.value,
+        "grain": time.grain,
+        "rule": time.rule,
+        "anchor": _day(time.anchor),
+        "first_day": _day(time.first_day),
+        "last_day": _day(time.last_day),
+    }
+
+
+def _mention_json(m: EventMention) -> dict:
+    return {
+        "article_id": m.article_id,
+        "start": m.start,
+        "end": m.end,
+        "text": m.text,
+        "event_class": m.event_class,
+        "lemma": m.lemma,
+        "sentence_start": m.sentence_start,
+        "sentence_end": m.sentence_end,
+        "actors": list(m.actors),
+        "targets": list(m.targets),
+        "places": list(m.places),
+        "time": _time_json(m.time),
+        "count": m.count,
+        "reported": m.reported,
+        "hedged": m.hedged,
+        "speaker": m.speaker,
+        "content": m.content,
+    }
+
+
+def _event_json(e: Event) -> dict:
+    return {
+        "key": e.key,
+        "event_class": e.event_class,
+        "label": e.label,
+        "actors": list(e.actors),
+        "targets": list(e.targets),
+        "places": list(e.places),
+        "value": e.value,
+        "grain": e.grain,
+        "first_day": _day(e.first_day),
+        "last_day": _day(e.last_day),
+        "mentions": [_mention_json(m) for m in e.mentions],
+    }
+
+
+def load_timeline(out_dir: Path) -> tuple[list[Event], list[Entity], list[Article]]:
+    """Read back what ``events_to_json`` wrote into a build's output directory."""
+    path = Path(out_dir) / EVENTS_FILE
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(str(path), f"no {EVENTS_FILE} here. Run `kg build SOURCE --out {out_dir}` first.") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(str(path), f"not valid JSON ({exc}). Rebuild with `kg build`.") from None
+    if data.get("format") != FORMAT_VERSION:
+        raise InputError(str(path), f"events file format {data.get('format')!r}, expected {FORMAT_VERSION}. Rebuild.")
+    articles = [_article_from(a) for a in data["articles"]]
+    entities = [_entity_from(e) for e in data["entities"]]
+    events = [_event_from(e) for e in data["events"]]
+    return events, entities, articles
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _article_from(a: dict) -> Article:
+    return Article(
+        identifier=a["identifier"],
+        text="",
+        source=a["identifier"],
+        publication_date=_date(a["published"]),
+        url=a["url"],
+        title=a["title"],
+        outlet=a["outlet"],
+    )
+
+
+def _entity_from(e: dict) -> Entity:
+    return Entity(e["key"], e["kind"], e["subtype"], e["label"], tuple(e["alt_labels"]), ())
+
+
+def _time_from(t: dict | None) -> TimeExpression | None:
+    if t is None:
+        return None
+    return TimeExpression(
+        t["start"], t["end"], t["text"], t["type"], t["value"], t["grain"], t["rule"],
+        _date(t["anchor"]), _date(t["first_day"]), _date(t["last_day"]),
+    )  # fmt: skip
+
+
+def _mention_from(m: dict) -> EventMention:
+    fields = dict(m, actors=tuple(m["actors"]), targets=tuple(m["targets"]), places=tuple(m["places"]))
+    fields["time"] = _time_from(m["time"])
+    return EventMention(**fields)
+
+
+def _event_from(e: dict) -> Event:
+    return Event(
+        key=e["key"],
+        event_class=e["event_class"],
+        label=e["label"],
+        mentions=tuple(_mention_from(m) for m in e["mentions"]),
+        actors=tuple(e["actors"]),
+        targets=tuple(e["targets"]),
+        places=tuple(e["places"]),
+        value=e["value"],
+        grain=e["grain"],
+        first_day=_date(e["first_day"]),
+        last_day=_date(e["last_day"]),
+    )
+

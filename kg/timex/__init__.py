@@ -1,0 +1,126 @@
+"""The temporal tagger: every time expression of an article with its TIMEX3 value.
+
+In: a ``ParsedArticle`` (its content blocks, tokens and sentences) whose
+``article.publication_date`` is the anchor. Out: ``tag(parsed)``, the
+``TimeExpression``s found inside the content blocks, sorted by start and
+non-overlapping, each with its value, grain, interval, anchor and rule.
+
+Two phases, as in HeidelTime: ``kg.timex.extract`` matches the rules of
+kg/resources/en/timex/rules.tsv and reads each match into an underspecified
+``Expr``; ``kg.timex.resolve.resolve`` anchors it on the publication date
+(or, for "a year earlier" and "the next day", on the time the narrative last
+mentioned), in the direction the sentence's tense gives (``kg.timex.tense``).
+Without a publication date, relative expressions are left out and names get
+TIMEX3 values with X ("XXXX-08"); the clock is never read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.model import Block, ParsedArticle, TimeExpression
+from kg.timex.extract import Candidate, find, read
+from kg.timex.resolve import Expr, Resolved, resolve
+from kg.timex.tables import pattern
+from kg.timex.tense import TenseReader
+
+__all__ = ["tag", "resolve", "Expr", "Resolved"]
+
+# spaCy components the tense needs (tags; the nearest verb stands in for the governing one
+# when there is no parse), run only on the sentences that need it when the caller gave none.
+TENSE_COMPONENTS = ("tok2vec", "tagger", "attribute_ruler")
+SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“'(]?[A-Z0-9])|\n\s*\n")
+PLURAL_AFTER = re.compile(r"\s+[a-z]+(?<![su]s)s\b")
+YEAR_CONTEXT = re.compile(r"\b" + pattern("year_preposition") + r"\s+(?:the\s+)?(?:year\s+)?\Z", re.IGNORECASE)
+# Grains that make a period the narrative can later refer back to ("a year earlier").
+REFERENCE_GRAINS = ("day", "time", "week", "month", "quarter", "half", "season", "year")
+
+
+def tag(parsed: ParsedArticle) -> list[TimeExpression]:
+    """Every time expression in the article's content blocks, anchored on its publication date."""
+    anchor = parsed.article.publication_date
+    text = parsed.article.text
+    found = [
+        (candidate, expr)
+        for block in parsed.blocks
+        for candidate in find(text[block.start : block.end], block.start)
+        if _passes_guard(candidate, text) and (expr := read(candidate)) is not None
+    ]
+    tenses = TenseReader(_tense_parse(parsed, [c for c, expr in found if needs_tense(expr)]))
+    reference: Resolved | None = None
+    expressions: list[TimeExpression] = []
+    for candidate, expr in found:
+        tense = tenses.tense_at(candidate.start, candidate.end) if needs_tense(expr) else None
+        resolved = resolve(expr, anchor, reference, tense)
+        if resolved is None:
+            continue
+        expressions.append(_expression(candidate, expr, resolved, anchor, reference))
+        if resolved.grain in REFERENCE_GRAINS and resolved.first_day is not None:
+            reference = resolved
+    return expressions
+
+
+def needs_tense(expr: Expr) -> bool:
+    """Only a name without a year ("Friday", "in August", "the third quarter") needs the tense."""
+    named = (expr.weekday, expr.month, expr.day, expr.quarter, expr.half, expr.season)
+    return (
+        expr.timex_type in ("DATE", "TIME")
+        and expr.literal is None
+        and expr.shift is None
+        and (expr.year, expr.year_short, expr.decade, expr.century, expr.decade_short) == (None,) * 5
+        and (any(f is not None for f in named) or expr.unit == "weekend")
+    )
+
+
+def _tense_parse(parsed: ParsedArticle, candidates: list[Candidate]) -> ParsedArticle:
+    """A parse with tags and heads around the candidates that need the tense.
+
+    When the article was parsed with a tagger (``kg build``), that parse is
+    used; when it was only tokenised (``kg dates`` loads no statistical
+    component, to start and run fast), only the sentences holding such
+    candidates go through the tagger.
+    """
+    if not candidates or any(token.tag for token in parsed.tokens):
+        return parsed
+    from kg import nlp
+
+    spans = sorted({sentence_span(parsed.article.text, parsed.blocks, c.start) for c in candidates})
+    return nlp.parse_article(parsed.article, [Block(start, end) for start, end in spans], TENSE_COMPONENTS)
+
+
+def sentence_span(text: str, blocks, position: int) -> tuple[int, int]:
+    """The sentence around ``position``, cut at sentence-final punctuation inside its block."""
+    block = next(b for b in blocks if b.start <= position < b.end)
+    start = block.start
+    for match in SENTENCE_END.finditer(text, block.start, position):
+        start = match.end()
+    after = SENTENCE_END.search(text, position, block.end)
+    return start, (after.start() + 1 if after else block.end)
+
+
+def _passes_guard(candidate: Candidate, text: str) -> bool:
+    """A bare year counting a plural ("1500 troops") is not a year unless a preposition says so."""
+    if candidate.rule.field("guard") != "year_not_quantity" or candidate.group("part"):
+        return True
+    return not (PLURAL_AFTER.match(text, candidate.end) and not YEAR_CONTEXT.search(text, max(0, candidate.start - 40), candidate.start))
+
+
+def _expression(candidate: Candidate, expr: Expr, resolved: Resolved, anchor, reference) -> TimeExpression:
+    timex_type = expr.timex_type
+    if timex_type in ("DATE", "TIME"):
+        timex_type = "TIME" if re.search(r"\dT", resolved.value) else "DATE"
+    used = anchor
+    if expr.base == "reference" and reference is not None and reference.first_day is not None:
+        used = reference.first_day
+    return TimeExpression(
+        start=candidate.start,
+        end=candidate.end,
+        text=candidate.text,
+        type=timex_type,
+        value=resolved.value,
+        grain=resolved.grain,
+        rule=candidate.rule.name,
+        anchor=used if timex_type in ("DATE", "TIME") else None,
+        first_day=resolved.first_day,
+        last_day=resolved.last_day,
+    )

@@ -1,0 +1,389 @@
+"""Phase two of the tagger: anchoring an underspecified expression on a date.
+
+In: an ``Expr`` (what the text says: "Friday", "last year", "a year earlier",
+"six months"), the anchor (the publication date, or None), the narrative's
+reference period (the time the text last mentioned) and the sentence's tense.
+Out: a ``Resolved`` TIMEX3 value with its grain and the interval it denotes,
+or None when the expression cannot be anchored. Everything here is a pure
+function of its arguments: no clock, no globals.
+
+Example: ``resolve(Expr("DATE", "weekday", weekday=4), date(2022, 1, 21), tense="past")``
+gives ``2022-01-20`` (the latest Thursday not after Friday 21 January).
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+# Units that are counted in months (the rest are counted in days).
+MONTHS_IN = {"month": 1, "quarter": 3, "half": 6, "season": 3, "year": 12, "decade": 120, "century": 1200}
+DAYS_IN = {"day": 1, "week": 7, "weekend": 7, "fortnight": 14}
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+SEASON_OF_MONTH = {m: code for code, start in SEASON_START.items() for m in (start, start % 12 + 1, (start + 1) % 12 + 1)}
+# Duration letters: calendar units, then clock units (written after "T").
+DURATION_UNIT = {
+    "day": (1, "D"), "week": (1, "W"), "fortnight": (2, "W"), "weekend": (2, "D"), "month": (1, "M"),
+    "quarter": (3, "M"), "year": (1, "Y"), "decade": (10, "Y"), "century": (100, "Y"),
+}
+CLOCK_UNIT = {"hour": "H", "minute": "M", "second": "S"}
+UNKNOWN_DURATION_UNIT = {"decade": "Y", "century": "C", "fortnight": "W", "quarter": "Q", "weekend": "WE"}
+GRAIN_ORDER = ("time", "day", "weekend", "week", "month", "season", "quarter", "half", "year", "decade", "century")
+
+
+@dataclass(frozen=True)
+class Expr:
+    """An underspecified time expression: the fields the text names, nothing inferred."""
+
+    timex_type: str  # DATE, TIME, DURATION, SET
+    rule: str
+    year: int | None = None
+    year_short: int | None = None  # "'19": the century comes from the anchor
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None  # ISO: 1 = Monday
+    quarter: int | None = None
+    half: int | None = None
+    season: str | None = None  # SP, SU, FA, WI
+    decade: int | None = None  # 199 for the 1990s
+    decade_short: int | None = None  # 9 for "the nineties"
+    century: int | None = None  # 18 for the 19th century
+    unit: str | None = None  # the unit a relative shift or a duration counts in
+    shift: int | None = None  # relative: this many units from the base (None: not relative)
+    base: str = "anchor"  # "anchor" (publication date) or "reference" (last time mentioned)
+    direction: str | None = None  # explicit "last" / "next" / "this"
+    pod: str | None = None  # part of day: MO, AF, EV, NI
+    clock: str | None = None  # "15:00"
+    literal: str | None = None  # a fixed value: PRESENT_REF, P1W, ...
+    amount: float | None = None  # a duration's count; None with a unit means "several"
+    mod: str | None = None  # START, MID, END: narrows the period, not its value
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A TIMEX3 value and the interval it denotes."""
+
+    value: str
+    grain: str
+    first_day: date | None = None
+    last_day: date | None = None
+
+
+# ---------------------------------------------------------------- periods
+
+
+def shift_date(day: date, unit: str, n: int) -> date:
+    """The same position ``n`` units away (month units keep the day, clipped to the month end)."""
+    if unit in DAYS_IN:
+        return day + timedelta(days=DAYS_IN[unit] * n)
+    months = day.year * 12 + day.month - 1 + MONTHS_IN[unit] * n
+    year, month = divmod(months, 12)
+    first = date(year, month + 1, 1)
+    return first.replace(day=min(day.day, _month_length(first)))
+
+
+def _month_length(first: date) -> int:
+    return calendar.monthrange(first.year, first.month)[1]
+
+
+def period_start(day: date, grain: str) -> date:
+    """The first day of the period of ``grain`` that holds ``day``."""
+    if grain in ("day", "time"):
+        return day
+    if grain == "week":
+        return day - timedelta(days=day.isoweekday() - 1)
+    if grain == "weekend":
+        return day - timedelta(days=day.isoweekday() - 6)
+    if grain == "month":
+        return day.replace(day=1)
+    if grain == "quarter":
+        return date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
+    if grain == "half":
+        return date(day.year, (day.month - 1) // 6 * 6 + 1, 1)
+    if grain == "season":
+        start = SEASON_START[SEASON_OF_MONTH[day.month]]
+        return date(day.year - (day.month < start), start, 1)
+    if grain == "year":
+        return date(day.year, 1, 1)
+    if grain == "decade":
+        return date(max(1, day.year // 10 * 10), 1, 1)
+    if grain == "century":
+        return date(max(1, day.year // 100 * 100), 1, 1)
+    raise ValueError(f"unknown grain {grain!r}")
+
+
+def period_end(first: date, grain: str) -> date:
+    """The last day of the period of ``grain`` that starts on ``first``."""
+    if grain in ("day", "time"):
+        return first
+    if grain in DAYS_IN:
+        return first + timedelta(days=(1 if grain == "weekend" else DAYS_IN[grain] - 1))
+    try:
+        return shift_date(first, grain, 1) - timedelta(days=1)
+    except (ValueError, OverflowError):
+        return date(9999, 12, 31)
+
+
+def period_value(first: date, grain: str) -> str:
+    """The TIMEX3 value of the period of ``grain`` that starts on ``first``."""
+    if grain in ("day", "time"):
+        return first.isoformat()
+    if grain in ("week", "weekend"):
+        iso = first.isocalendar()
+        return f"{iso[0]:04d}-W{iso[1]:02d}" + ("-WE" if grain == "weekend" else "")
+    if grain == "month":
+        return f"{first.year:04d}-{first.month:02d}"
+    if grain == "quarter":
+        return f"{first.year:04d}-Q{(first.month - 1) // 3 + 1}"
+    if grain == "half":
+        return f"{first.year:04d}-H{(first.month - 1) // 6 + 1}"
+    if grain == "season":
+        return f"{first.year:04d}-{SEASON_OF_MONTH[first.month]}"
+    if grain == "year":
+        return f"{first.year:04d}"
+    if grain == "decade":
+        return f"{first.year // 10:03d}"
+    return f"{first.year // 100:02d}"
+
+
+def _period(first: date, grain: str) -> Resolved:
+    return Resolved(period_value(first, grain), grain, first, period_end(first, grain))
+
+
+# ---------------------------------------------------------------- choosing among candidates
+
+
+def choose(
+    candidates: list[Resolved], anchor: date, direction: str | None, tense: str | None, strict: bool = False
+) -> Resolved:
+    """Pick the period the text means among same-named ones around the anchor.
+
+    An explicit modifier wins ("last": the latest ended before the anchor,
+    "next": the earliest starting after it, "this": the one in the anchor's
+    year). Otherwise the nearest one, where a period on the side the tense
+    points to counts as half as far; with ``strict`` (weekdays) the tense
+    alone decides: past, the latest not after the anchor; future, the
+    earliest not before it.
+    """
+    ordered = sorted(candidates, key=lambda c: c.first_day)
+    if direction == "last":
+        before = [c for c in ordered if c.last_day < anchor]
+        return before[-1] if before else ordered[0]
+    if direction == "next":
+        after = [c for c in ordered if c.first_day > anchor]
+        return after[0] if after else ordered[-1]
+    if direction == "this":
+        return min(ordered, key=lambda c: abs(c.first_day.year - anchor.year) * 1000 + _distance(c, anchor))
+    if strict and tense == "past":
+        before = [c for c in ordered if c.first_day <= anchor]
+        return before[-1] if before else ordered[0]
+    if strict and tense == "future":
+        after = [c for c in ordered if c.last_day >= anchor]
+        return after[0] if after else ordered[-1]
+    return min(ordered, key=lambda c: (_distance(c, anchor) * _against(c, anchor, tense), c.first_day > anchor))
+
+
+def _against(period: Resolved, anchor: date, tense: str | None) -> int:
+    """2 when the period lies on the side opposite to the tense, else 1."""
+    if tense == "past" and period.first_day > anchor or tense == "future" and period.last_day < anchor:
+        return 2
+    return 1
+
+
+def _distance(period: Resolved, anchor: date) -> int:
+    if period.first_day <= anchor <= period.last_day:
+        return 0
+    return min(abs((period.first_day - anchor).days), abs((period.last_day - anchor).days))
+
+
+# ---------------------------------------------------------------- resolving
+
+
+def resolve(
+    expr: Expr, anchor: date | None, reference: Resolved | None = None, tense: str | None = None
+) -> Resolved | None:
+    """Anchor one expression; None when it needs an anchor and has none, or overflows."""
+    try:
+        if expr.literal is not None:
+            return Resolved(expr.literal, "set" if expr.timex_type == "SET" else "ref")
+        if expr.timex_type == "DURATION":
+            return _duration(expr)
+        if expr.timex_type == "SET":
+            return _set(expr)
+        return _date(expr, anchor, reference, tense)
+    except (ValueError, OverflowError, KeyError):
+        return None
+
+
+def _duration(expr: Expr) -> Resolved | None:
+    if expr.unit in CLOCK_UNIT:
+        return Resolved(f"PT{_amount(expr.amount, CLOCK_UNIT[expr.unit])}", "duration")
+    if expr.unit not in DURATION_UNIT:
+        return None
+    factor, letter = DURATION_UNIT[expr.unit]
+    if expr.amount is None:
+        return Resolved(f"PX{UNKNOWN_DURATION_UNIT.get(expr.unit, letter)}", "duration")
+    return Resolved(f"P{_amount(expr.amount * factor, letter)}", "duration")
+
+
+def _amount(amount: float | None, letter: str) -> str:
+    """``5.5`` hours -> ``5H30M``; whole amounts print without a decimal point."""
+    if amount is None:
+        return f"X{letter}"
+    whole = int(amount)
+    rest = amount - whole
+    if rest == 0:
+        return f"{whole}{letter}"
+    finer = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H"), "H": (60, "M")}
+    if letter in finer:
+        count, smaller = finer[letter]
+        if letter == "D":
+            return f"{whole}DT{round(rest * count)}H" if whole else f"T{round(rest * count)}H"
+        return f"{whole}{letter}{round(rest * count)}{smaller}"
+    return f"{whole}{letter}"
+
+
+def _set(expr: Expr) -> Resolved | None:
+    if expr.weekday is not None:
+        return Resolved(f"XXXX-WXX-{expr.weekday}" + (f"T{expr.pod}" if expr.pod else ""), "set")
+    duration = _duration(expr)
+    return Resolved(duration.value, "set") if duration else None
+
+
+def _date(expr: Expr, anchor: date | None, reference: Resolved | None, tense: str | None) -> Resolved | None:
+    period = _calendar_period(expr, anchor, reference, tense)
+    if period is None:
+        return None
+    if expr.pod or expr.clock:
+        return _time_of_day(expr, period)
+    return period
+
+
+def _calendar_period(
+    expr: Expr, anchor: date | None, reference: Resolved | None, tense: str | None
+) -> Resolved | None:
+    """The period the date fields name, at the grain the text gives."""
+    if expr.shift is not None and expr.unit:
+        return _relative(expr, anchor, reference)
+    if expr.year is not None or expr.year_short is not None:
+        year = expr.year if expr.year is not None else _expand_year(expr.year_short, anchor)
+        return _within_year(expr, year)
+    if expr.decade is not None:
+        return _period(date(expr.decade * 10, 1, 1), "decade")
+    if expr.century is not None:
+        return _period(date(max(1, expr.century * 100), 1, 1), "century")
+    if anchor is None:
+        return _unanchored(expr)
+    if expr.decade_short is not None:
+        starts = [date(c * 100 + expr.decade_short * 10, 1, 1) for c in (anchor.year // 100 - 1, anchor.year // 100)]
+        return choose([_period(s, "decade") for s in starts], anchor, None, "past", strict=True)
+    if expr.weekday is not None and expr.month is None:
+        return _weekday(expr, anchor, tense)
+    if expr.unit == "weekend":
+        weekends = [_period(period_start(anchor, "weekend") + timedelta(days=7 * n), "weekend") for n in (-1, 0, 1)]
+        return choose(weekends, anchor, None, tense or "past", strict=True)
+    if expr.month is not None or expr.quarter or expr.half or expr.season:
+        years = [anchor.year - 1, anchor.year, anchor.year + 1]
+        if expr.weekday is not None and expr.day is not None:  # "Monday, Oct. 26": the year that fits
+            years = [y for y in range(anchor.year - 6, anchor.year + 7) if _weekday_fits(expr, y)] or years
+            return min((_within_year(expr, y) for y in years), key=lambda c: _distance(c, anchor))
+        if expr.direction == "last" and expr.month is not None:  # "last August": last year's
+            return _within_year(expr, anchor.year - 1)
+        return choose([_within_year(expr, y) for y in years], anchor, expr.direction, tense)
+    if expr.day is not None:
+        months = [shift_date(anchor.replace(day=1), "month", n) for n in (-1, 0, 1)]
+        days = [_period(m.replace(day=expr.day), "day") for m in months if expr.day <= _month_length(m)]
+        return choose(days, anchor, expr.direction, tense) if days else None
+    if expr.pod or expr.clock:
+        return _period(_reference_day(anchor, reference), "day")
+    return None
+
+
+def _relative(expr: Expr, anchor: date | None, reference: Resolved | None) -> Resolved | None:
+    """"last week", "two days ago", "a year earlier", "the next day", "last year's third quarter"."""
+    from_reference = expr.base == "reference" and reference is not None and reference.first_day is not None
+    if anchor is None and not from_reference:
+        return None
+    base = reference.first_day if from_reference else anchor
+    grain = expr.unit if expr.unit != "fortnight" else "week"
+    if expr.unit == "year" and reference is not None and reference.grain in ("quarter", "half"):
+        grain = reference.grain  # "a year earlier" after "the third quarter": that quarter a year before
+    elif expr.base == "reference" and not from_reference and expr.unit == "quarter" and expr.shift == 0:
+        return _period(shift_date(period_start(anchor, "quarter"), "quarter", -1), "quarter")
+    first = period_start(shift_date(period_start(base, grain), expr.unit, expr.shift), grain)
+    period = _period(first, grain)
+    if expr.quarter or expr.half or expr.month:
+        return _within_year(expr, first.year)
+    return period
+
+
+def _within_year(expr: Expr, year: int) -> Resolved:
+    """A named part of one year: a day, a month, a quarter, a half, a season, or the year."""
+    if expr.month is not None and expr.day is not None:
+        return _period(date(year, expr.month, expr.day), "day")
+    if expr.month is not None:
+        return _period(date(year, expr.month, 1), "month")
+    if expr.quarter:
+        return _period(date(year, expr.quarter * 3 - 2, 1), "quarter")
+    if expr.half:
+        return _period(date(year, expr.half * 6 - 5, 1), "half")
+    if expr.season:
+        return _period(date(year, SEASON_START[expr.season], 1), "season")
+    return _period(date(year, 1, 1), "year")
+
+
+def _weekday_fits(expr: Expr, year: int) -> bool:
+    try:
+        return date(year, expr.month, expr.day).isoweekday() == expr.weekday
+    except ValueError:
+        return False
+
+
+def _expand_year(short: int | None, anchor: date | None) -> int:
+    """A two-digit year: the century that puts it nearest the anchor (1900s without an anchor)."""
+    assert short is not None
+    if anchor is None:
+        return 1900 + short
+    return min((c * 100 + short for c in (anchor.year // 100 - 1, anchor.year // 100, anchor.year // 100 + 1)),
+               key=lambda y: abs(y - anchor.year))
+
+
+def _weekday(expr: Expr, anchor: date, tense: str | None) -> Resolved:
+    days = [anchor + timedelta(days=n) for n in range(-7, 8)]
+    candidates = [_period(d, "day") for d in days if d.isoweekday() == expr.weekday]
+    if expr.direction == "this":
+        week = anchor.isocalendar()[1]
+        return next(c for c in candidates if c.first_day.isocalendar()[1] == week)
+    if expr.direction is None:  # a bare weekday is within a week of the anchor, either way
+        candidates = [c for c in candidates if abs((c.first_day - anchor).days) < 7]
+    return choose(candidates, anchor, expr.direction, tense, strict=True)
+
+
+def _unanchored(expr: Expr) -> Resolved | None:
+    """No publication date: a TIMEX3 value with the unknown parts written as X."""
+    if expr.month is not None and expr.day is not None:
+        return Resolved(f"XXXX-{expr.month:02d}-{expr.day:02d}", "day")
+    if expr.month is not None:
+        return Resolved(f"XXXX-{expr.month:02d}", "month")
+    if expr.weekday is not None:
+        return Resolved(f"XXXX-WXX-{expr.weekday}", "day")
+    if expr.quarter:
+        return Resolved(f"XXXX-Q{expr.quarter}", "quarter")
+    if expr.season:
+        return Resolved(f"XXXX-{expr.season}", "season")
+    return None
+
+
+def _reference_day(anchor: date, reference: Resolved | None) -> date:
+    """A clock time with no day of its own happens on the day the text last named."""
+    if reference is not None and reference.grain in ("day", "time") and reference.first_day is not None:
+        return reference.first_day
+    return anchor
+
+
+def _time_of_day(expr: Expr, period: Resolved) -> Resolved:
+    if period.grain not in ("day", "time"):
+        return period
+    suffix = expr.clock if expr.clock else expr.pod
+    return Resolved(f"{period.value}T{suffix}", "time", period.first_day, period.last_day)

@@ -1,0 +1,113 @@
+"""The tense that decides which way an unanchored name points ("Friday", "in August").
+
+In: a ``ParsedArticle`` and the character span of a time expression. Out:
+"past", "future", "present" or None (no verb found), read from the verb that
+governs the expression: its tag (VBD), its auxiliaries ("will", "had"), and
+for an infinitive the verb it depends on ("plans to meet Friday").
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import cached_property
+
+from kg.model import ParsedArticle, Token
+from kg.timex.tables import normalization
+
+VERB_POS = ("VERB", "AUX")
+AUX_DEPS = ("aux", "auxpass")
+MAX_CLIMB = 8  # head links followed before giving up (parses are shallow in news)
+
+
+class TenseReader:
+    """Reads the governing verb's tense; built once per article."""
+
+    def __init__(self, parsed: ParsedArticle) -> None:
+        self.tokens = parsed.tokens
+        self.parsed = parsed
+
+    @cached_property
+    def children(self) -> dict[int, list[Token]]:
+        kids: dict[int, list[Token]] = defaultdict(list)
+        for token in self.tokens:
+            if token.head != token.index:
+                kids[token.head].append(token)
+        return kids
+
+    @cached_property
+    def starts(self) -> list[int]:
+        return [token.start for token in self.tokens]
+
+    def tense_at(self, start: int, end: int) -> str | None:
+        """The tense of the verb governing the expression at ``[start, end)``."""
+        token = self.token_at(start, end)
+        if token is None:
+            return None
+        verb = self._governing_verb(token)
+        tense = self._tense(verb, depth=0) if verb is not None else None
+        return self._with_preposition(start, tense)
+
+    def _with_preposition(self, start: int, tense: str | None) -> str | None:
+        """"until Tuesday" points forward, or to the nearest Tuesday in a past sentence."""
+        from bisect import bisect_left
+
+        i = bisect_left(self.starts, start) - 1
+        before = self.tokens[i] if i >= 0 else None
+        implied = normalization("preposition_tense").get(before.text.lower(), ("",))[0] if before else ""
+        if implied == "future":
+            return None if tense == "past" else "future"
+        return implied or tense
+
+    def token_at(self, start: int, end: int) -> Token | None:
+        from bisect import bisect_right
+
+        i = bisect_right(self.starts, start) - 1
+        if i < 0 or self.tokens[i].end <= start:
+            i += 1
+        if i >= len(self.tokens) or self.tokens[i].start >= end:
+            return None
+        # Take the token of the span whose head lies outside it: the span's syntactic head.
+        inside = [t for t in self.tokens[i:] if t.start < end]
+        outside = [t for t in inside if not start <= self.tokens[t.head].start < end]
+        return (outside or inside)[0]
+
+    def _governing_verb(self, token: Token) -> Token | None:
+        current = token
+        for _ in range(MAX_CLIMB):
+            head = self.tokens[current.head]
+            if head.pos in VERB_POS:
+                return head
+            if head.index == current.index:
+                break
+            current = head
+        sentence = self.parsed.sentence_of(token.index)
+        verbs = [t for t in self.tokens[sentence.first : sentence.last] if t.pos in VERB_POS]
+        return min(verbs, key=lambda t: abs(t.index - token.index)) if verbs else None
+
+    def _tense(self, verb: Token, depth: int) -> str | None:
+        cues = normalization("tense_cue")
+        auxiliaries = [t for t in self.children.get(verb.index, []) if t.dep in AUX_DEPS]
+        said = [cues.get(t.text.lower(), ("",))[0] for t in auxiliaries]
+        if "future" in said or (verb.pos == "AUX" and verb.text.lower() in ("will", "'ll")):
+            return "future"
+        if verb.tag == "TO" or any(t.tag == "TO" for t in auxiliaries) or verb.tag == "VBG" and not auxiliaries:
+            return self._tense_of_head(verb, depth)
+        if verb.text.lower() in cues and cues[verb.text.lower()][0] == "future":
+            return "future"
+        if "past" in said or verb.tag == "VBD" or "Tense=Past" in verb.morph and "VerbForm=Fin" in verb.morph:
+            return "past"
+        if verb.tag == "VBN":
+            return "past"
+        if verb.tag in ("VBZ", "VBP", "VBG"):
+            return "present"
+        return None
+
+    def _tense_of_head(self, verb: Token, depth: int) -> str | None:
+        """An infinitive or a bare participle takes its tense from the verb it depends on."""
+        head = self.tokens[verb.head]
+        if head.index == verb.index or depth > 2 or head.pos not in VERB_POS:
+            return None
+        cues = normalization("tense_cue")
+        if cues.get(head.text.lower(), ("",))[0] == "future":
+            return "future"
+        return self._tense(head, depth + 1)

@@ -1,0 +1,260 @@
+"""Entity mentions, resolution and alias files: one test (or parametrized row) per rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.entities import AliasTable, Resolution, extract_mentions, load_aliases, resolve
+from kg.errors import InputError
+from kg.model import Mention
+
+
+def mention(text: str, kind: str, article: str = "a.txt", start: int = 0, subtype: str | None = None) -> Mention:
+    return Mention(article, start, start + len(text), text, kind, subtype)
+
+
+def mentions_in(*rows: tuple) -> list[Mention]:
+    """Mentions laid out one after another, ``(text, kind[, article[, subtype]])`` per row."""
+    found, offsets = [], {}
+    for row in rows:
+        text, kind, *rest = row
+        article = rest[0] if rest else "a.txt"
+        subtype = rest[1] if len(rest) > 1 else None
+        start = offsets.get(article, 0)
+        found.append(mention(text, kind, article, start, subtype))
+        offsets[article] = start + len(text) + 10
+    return found
+
+
+def entity_of(resolution: Resolution, text: str, article: str = "a.txt") -> str:
+    return next(key for m, key in resolution.key_of.items() if m.text == text and m.article_id == article)
+
+
+def together(resolution: Resolution, a: tuple[str, str], b: tuple[str, str]) -> bool:
+    return entity_of(resolution, *a) == entity_of(resolution, *b)
+
+
+# --- extraction --------------------------------------------------------------
+
+
+def found(parse_text, text: str) -> dict[str, tuple[str, str | None]]:
+    return {m.text: (m.kind, m.subtype) for m in extract_mentions(parse_text(text))}
+
+
+def test_entities_extend_name_to_facility_head(parse_text):
+    got = found(parse_text, "Gunmen attacked the Karvolo prison in Dalminster on Monday, officials said.")
+    assert got["Karvolo prison"] == ("Place", "Prison")
+
+
+def test_entities_drop_article_and_possessive(parse_text):
+    texts = [m.text for m in extract_mentions(parse_text("The United Nations' envoy met the International Red Cross's staff."))]
+    assert "United Nations" in texts
+    assert not any(t.startswith("The ") or t.endswith("'s") or t.endswith("'") for t in texts)
+
+
+def test_entities_nationality_adjective_is_not_an_entity(parse_text):
+    texts = [m.text for m in extract_mentions(parse_text("Iraqi and Kurdish-led forces met French officials in Paris."))]
+    assert not {"Iraqi", "Kurdish", "French"} & set(texts)
+    assert "Paris" in texts
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Fighting spread to the northern city of Dalminster on Monday.", "Dalminster", ("Place", "City")),
+        ("BELGRAVO, Lebanon - Officials said the talks failed.", "BELGRAVO", ("Place", "City")),
+        ("The Freedonian Democratic Forces said they held the town.", "Freedonian Democratic Forces", ("Organization", None)),
+        ("Officials from Syria met on Monday.", "Syria", ("Place", "Country")),
+    ],
+)
+def test_entities_fix_label_with_head_noun_and_context(parse_text, text, name, expected):
+    assert found(parse_text, text)[name] == expected
+
+
+def test_entities_acronym_definition_adds_missed_name(parse_text):
+    got = found(parse_text, "Operation Silent Harbor (OSH), the coalition mission, said on Tuesday it was ready.")
+    assert "Operation Silent Harbor" in got
+
+
+def test_entities_alias_table_finds_names_the_model_missed(parse_text):
+    got = found(parse_text, "“This is one of the largest operations that Da’esh (ISIS) executed,” he said.")
+    assert got.get("Da’esh", ("", None))[0] == "Organization"
+
+
+def test_entities_titled_surname_drops_honorific(parse_text):
+    got = found(parse_text, "Mara Quellton spoke first. Later, Ms. Quellton said the plan had failed.")
+    assert "Quellton" in got and got["Quellton"][0] == "Person"
+
+
+def test_entities_mentions_stay_inside_blocks_and_sentences(parse_text):
+    parsed = parse_text("Jane Doe visited Paris.\n\nMark Ruddle left London.")
+    for m in extract_mentions(parsed):
+        assert parsed.article.text[m.start : m.end] == m.text
+        assert m.sentence_start <= m.start < m.end <= m.sentence_end
+        assert any(b.start <= m.start and m.end <= b.end for b in parsed.blocks)
+
+
+# --- within one article ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("rows", "a", "b", "rule"),
+    [
+        ([("Freedonian Liberation Front", "Organization"), ("FLF", "Organization")], "Freedonian Liberation Front", "FLF", "acronym-initials"),
+        ([("Mara Quellton", "Person"), ("Quellton", "Person")], "Mara Quellton", "Quellton", "surname"),
+        ([("Tarek al-Hamdouni", "Person"), ("al-Hamdouni", "Person")], "Tarek al-Hamdouni", "al-Hamdouni", "surname"),
+        ([("Tarek al-Hamdouni", "Person"), ("Hamdouni", "Person")], "Tarek al-Hamdouni", "Hamdouni", "surname"),
+        ([("Karvolo prison", "Place", "a.txt", "Prison"), ("Karvolo", "Place", "a.txt", "Prison")], "Karvolo prison", "Karvolo", "short-form"),
+        ([("ISIS", "Organization"), ("Daesh", "Organization"), ("Islamic State", "Organization")], "ISIS", "Daesh", "alias"),
+        ([("United States", "Place"), ("US", "Place")], "United States", "US", "alias"),
+    ],
+)
+def test_entities_within_article_rules(rows, a, b, rule):
+    resolution = resolve(mentions_in(*rows))
+    assert together(resolution, (a, "a.txt"), (b, "a.txt"))
+    assert any(m.rule == rule for m in resolution.merges)
+
+
+def test_entities_acronym_defined_in_parentheses():
+    long = mention("Freedonian Liberation Front", "Organization", start=0)
+    short = mention("FLF", "Organization", start=long.end + 2)
+    resolution = resolve([long, short])
+    assert [m.rule for m in resolution.merges] == ["acronym-defined"]
+
+
+def test_entities_ambiguous_surname_stays_apart():
+    resolution = resolve(mentions_in(("Anna Pell", "Person"), ("Mark Pell", "Person"), ("Pell", "Person")))
+    keys = {entity_of(resolution, t) for t in ("Anna Pell", "Mark Pell", "Pell")}
+    assert len(keys) == 3
+
+
+# --- across articles --------------------------------------------------------
+
+
+def test_entities_same_name_across_articles_normalised():
+    resolution = resolve(mentions_in(("Ciudad Nueva", "Place", "a.txt"), ("CIUDAD NUEVA", "Place", "b.txt")))
+    assert together(resolution, ("Ciudad Nueva", "a.txt"), ("CIUDAD NUEVA", "b.txt"))
+
+
+@pytest.mark.parametrize(("a", "b"), [("Dalmakah", "Dalmaka"), ("Ghazirah", "Gazira")])
+def test_entities_transliteration_variants_join(a, b):
+    resolution = resolve(mentions_in((a, "Place", "a.txt", "City"), (b, "Place", "b.txt")))
+    assert together(resolution, (a, "a.txt"), (b, "b.txt"))
+    assert resolution.merges[0].rule == "transliteration"
+
+
+def test_entities_transliteration_needs_agreeing_kind():
+    resolution = resolve(mentions_in(("Dalmakah", "Place", "a.txt"), ("Dalmaka", "Person", "b.txt")))
+    assert not together(resolution, ("Dalmakah", "a.txt"), ("Dalmaka", "b.txt"))
+
+
+def test_entities_surname_alone_does_not_cross_articles():
+    resolution = resolve(mentions_in(("Pell", "Person", "a.txt"), ("Pell", "Person", "b.txt")))
+    assert not together(resolution, ("Pell", "a.txt"), ("Pell", "b.txt"))
+
+
+def test_entities_full_name_joins_across_articles_and_keeps_surname():
+    resolution = resolve(
+        mentions_in(("Mara Quellton", "Person", "a.txt"), ("Quellton", "Person", "a.txt"), ("Mara Quellton", "Person", "b.txt"))
+    )
+    entity = next(e for e in resolution.entities if e.key == "person/mara-quellton")
+    assert entity.label == "Mara Quellton"
+    assert entity.alt_labels == ("Quellton",)
+    assert entity.article_ids == ("a.txt", "b.txt")
+
+
+# --- must not merge ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (("Syria", "Place", "a.txt", "Country"), ("Syrian Democratic Forces", "Organization", "a.txt")),
+        (("Baghdad", "Place", "a.txt", "City"), ("Abu Bakr al-Baghdadi", "Person", "a.txt")),
+        (("John Harlow", "Person", "a.txt"), ("John W. Pemberton", "Person", "a.txt")),
+        (("Iraq", "Place", "a.txt", "Country"), ("Iran", "Place", "b.txt", "Country")),
+        (("Iraq", "Place", "a.txt"), ("Iran", "Place", "b.txt")),
+        (("Tarek Salmi", "Person", "a.txt"), ("Yusuf Ali", "Person", "a.txt")),
+        (("Dalmakah", "Place", "a.txt", "City"), ("Dalmakah prison", "Place", "a.txt", "Prison")),
+        (("Georgia", "Place", "a.txt", "Country"), ("Georgia", "Place", "b.txt", "Region")),
+    ],
+)
+def test_entities_must_not_merge(a, b):
+    resolution = resolve(mentions_in(a, b))
+    assert not together(resolution, (a[0], a[2]), (b[0], b[2]))
+
+
+def test_entities_variants_kept_apart_when_one_article_has_both():
+    # "Dalmakah" and "Dalmaka" named side by side in one article are two places,
+    # so a third article's spelling cannot join them.
+    resolution = resolve(
+        mentions_in(("Dalmakah", "Place", "a.txt"), ("Dalmaki", "Place", "a.txt"), ("Dalmaka", "Place", "b.txt"))
+    )
+    assert not together(resolution, ("Dalmakah", "a.txt"), ("Dalmaki", "a.txt"))
+
+
+# --- the alias file ------------------------------------------------------------
+
+
+def test_entities_load_aliases_reads_groups_and_never_pairs(tmp_path):
+    path = tmp_path / "aliases.txt"
+    path.write_text("# mine\nNorth Sentinel Group | NSG | Sentinels\nGeorgia != Georgia Power\n", encoding="utf-8")
+    table = load_aliases(path)
+    assert table.groups[0].names == ("North Sentinel Group", "NSG", "Sentinels")
+    assert table.never == (("Georgia", "Georgia Power"),)
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Lonely Name", "two or more names"),
+        ("A | ", "empty name"),
+        ("A != B != C", "two names"),
+        ("Same != same", "same name"),
+    ],
+)
+def test_entities_load_aliases_names_file_and_line(tmp_path, line, reason):
+    path = tmp_path / "aliases.txt"
+    path.write_text(f"# header\n{line}\n", encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        load_aliases(path)
+    assert f"{path}:2" in str(raised.value) and reason in str(raised.value)
+
+
+def test_entities_load_aliases_missing_file(tmp_path):
+    with pytest.raises(InputError, match="cannot read"):
+        load_aliases(tmp_path / "nope.txt")
+
+
+def test_entities_user_alias_joins_and_never_pair_overrides(tmp_path):
+    path = tmp_path / "aliases.txt"
+    path.write_text("Sentinels | North Sentinel Group\nISIS != Daesh\n", encoding="utf-8")
+    table = load_aliases(path)
+    rows = mentions_in(("North Sentinel Group", "Organization"), ("Sentinels", "Organization", "b.txt"),
+                       ("ISIS", "Organization"), ("Daesh", "Organization"))
+    resolution = resolve(rows, table)
+    assert together(resolution, ("North Sentinel Group", "a.txt"), ("Sentinels", "b.txt"))
+    assert not together(resolution, ("ISIS", "a.txt"), ("Daesh", "a.txt"))
+    assert any(m.rule == "user-alias" for m in resolution.merges)
+
+
+# --- output shape ------------------------------------------------------------------
+
+
+def test_entities_resolution_is_deterministic_and_complete():
+    rows = mentions_in(("Freedonian Liberation Front", "Organization"), ("FLF", "Organization"),
+                       ("Mara Quellton", "Person"), ("Quellton", "Person"), ("FLF", "Organization", "b.txt"))
+    first, second = resolve(rows), resolve(list(reversed(rows)))
+    assert first == second
+    assert set(first.key_of) == set(rows)
+    assert [e.key for e in first.entities] == sorted(e.key for e in first.entities)
+    assert {e.key for e in first.entities} == {"organization/freedonian-liberation-front", "person/mara-quellton"}
+
+
+def test_entities_same_label_different_things_get_numbered_keys():
+    resolution = resolve(mentions_in(("Georgia", "Place", "a.txt", "Country"), ("Georgia", "Place", "b.txt", "Region")))
+    assert [e.key for e in resolution.entities] == ["place/georgia", "place/georgia-2"]
+
+
+def test_entities_default_alias_table_is_empty():
+    assert AliasTable().groups == ()

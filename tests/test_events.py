@@ -1,0 +1,263 @@
+"""Event mentions from parsed text, and their merging across articles (invented examples)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kg import timex
+from kg.events import (
+    build_event,
+    classes_compatible,
+    event_classes,
+    extract_event_mentions,
+    merge_events,
+    time_interval,
+)
+from kg.model import Entity, EventMention, Mention, TimeExpression
+
+# The invented names of these tests, as kg.entities would type them.
+NAMES = {
+    "Red Hand": ("Organization", None),
+    "Blue Army": ("Organization", None),
+    "Zenda prison": ("Place", "Prison"),
+    "Strelsau": ("Place", "City"),
+    "Ruritania": ("Place", "Country"),
+    "Maria Lopez": ("Person", None),
+    "Lopez": ("Person", None),
+    "Anton Weiss": ("Person", None),
+}
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def name_mentions(parsed) -> tuple[list[Mention], dict[Mention, str]]:
+    """Entity mentions of the invented names, standing in for kg.entities."""
+    text = parsed.article.text
+    mentions, key_of = [], {}
+    pattern = "|".join(sorted(map(re.escape, NAMES), key=len, reverse=True))
+    for match in re.finditer(rf"\b(?:{pattern})\b", text):
+        kind, subtype = NAMES[match.group()]
+        mention = Mention(parsed.article.identifier, match.start(), match.end(), match.group(), kind, subtype)
+        mentions.append(mention)
+        key_of[mention] = f"{kind.lower()}/{_slug(match.group().replace('Lopez', 'Maria Lopez'))}".replace(
+            "maria-maria", "maria"
+        )
+    return mentions, key_of
+
+
+@pytest.fixture(scope="module")
+def events_of(parse_text):
+    """``events_of(text, published)`` -> (event mentions, key_of) for one invented article."""
+
+    def run(text: str, published: date = date(2023, 3, 10), identifier: str = "a.txt"):
+        parsed = parse_text(text, published=published, identifier=identifier)
+        mentions, key_of = name_mentions(parsed)
+        return extract_event_mentions(parsed, mentions, key_of, timex.tag(parsed)), key_of
+
+    return run
+
+
+def only(mentions: list[EventMention], event_class: str) -> EventMention:
+    found = [m for m in mentions if m.event_class == event_class]
+    assert len(found) == 1, [(m.text, m.event_class) for m in mentions]
+    return found[0]
+
+
+def test_events_tables_load_and_link():
+    classes = event_classes()
+    assert classes["Siege"].parent == "Attack"
+    assert classes_compatible("Siege", "Attack") and classes_compatible("Siege", "Bombing")
+    assert not classes_compatible("Attack", "Killing")
+    assert not classes_compatible("Capture", "Recapture")
+
+
+@pytest.mark.parametrize(
+    "value, first, last",
+    [
+        ("2023-03-09", date(2023, 3, 9), date(2023, 3, 9)),
+        ("2023-W10", date(2023, 3, 6), date(2023, 3, 12)),
+        ("2023-02", date(2023, 2, 1), date(2023, 2, 28)),
+        ("2023-Q4", date(2023, 10, 1), date(2023, 12, 31)),
+        ("2020", date(2020, 1, 1), date(2020, 12, 31)),
+    ],
+)
+def test_events_time_interval_of_values(value, first, last):
+    assert time_interval(TimeExpression(0, 1, "x", "DATE", value, "day", "test")) == (first, last)
+
+
+def test_events_time_interval_skips_durations():
+    assert time_interval(TimeExpression(0, 1, "x", "DURATION", "P6M", "duration", "test")) is None
+
+
+def test_events_attack_actor_place_time_count(events_of):
+    found, key_of = events_of("More than 40 Red Hand fighters attacked the Zenda prison in Strelsau on Thursday.")
+    attack = only(found, "Attack")
+    assert attack.text == "attacked"
+    assert "place/zenda-prison" in attack.places
+    assert attack.time is not None and attack.time.value == "2023-03-09"
+    assert attack.count == 40
+    assert any(a.startswith("organization/") for a in attack.actors)
+
+
+def test_events_passive_agent_and_killed_count(events_of):
+    found, _ = events_of("Eleven soldiers were killed by Red Hand gunmen near Strelsau on Tuesday.")
+    killing = only(found, "Killing")
+    assert killing.count == 11
+    assert killing.time.value == "2023-03-07"
+    assert killing.places and killing.places[0].startswith("place/")
+
+
+def test_events_definite_facility_refers_back(events_of):
+    text = (
+        "Guards at the Zenda prison in Strelsau raised the alarm.\n\n"
+        "Several inmates escaped from the same facility in 2019."
+    )
+    found, _ = events_of(text)
+    escape = only(found, "Escape")
+    assert escape.places == ("place/zenda-prison",)
+    assert escape.time.value == "2019"
+
+
+def test_events_statement_needs_speaker_and_date(events_of):
+    found, _ = events_of('Maria Lopez said on Friday that talks had failed. "We will return," Lopez said.')
+    statements = [m for m in found if m.event_class == "Statement"]
+    assert len(statements) == 1
+    statement = statements[0]
+    assert statement.speaker == statement.actors[0] and statement.speaker.startswith("person/")
+    assert statement.time.value == "2023-03-10"
+    assert statement.content and "talks had failed" in statement.content
+
+
+def test_events_reported_speech_is_marked_with_speaker(events_of):
+    found, _ = events_of("The Blue Army said on Monday it captured the town of Strelsau.")
+    capture = only(found, "Capture")
+    assert capture.reported
+    assert capture.speaker is not None and capture.speaker.startswith("organization/")
+    assert capture.actors == (capture.speaker,)  # "it" is the speaker
+
+
+def test_events_hedges_are_marked_not_dropped(events_of):
+    found, _ = events_of("Red Hand fighters allegedly attacked a convoy near Strelsau on Monday.")
+    assert only(found, "Attack").hedged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No soldiers were killed near Strelsau on Monday.",
+        "The group wants to attack Strelsau.",
+        "Officials warned of future attacks on Strelsau.",
+    ],
+)
+def test_events_negated_unreal_and_generic_are_dropped(events_of, text):
+    found, _ = events_of(text)
+    assert not [m for m in found if m.event_class in ("Killing", "Attack")]
+
+
+def test_events_time_from_earlier_sentence_of_paragraph(events_of):
+    found, _ = events_of("On Monday, Red Hand fighters attacked Strelsau. They killed 12 guards.")
+    assert only(found, "Killing").time.value == "2023-03-06"
+
+
+def test_events_since_is_no_event_time(events_of):
+    found, _ = events_of("The Blue Army detained Anton Weiss after the 2019 election.")
+    assert only(found, "Arrest").time is None
+
+
+def _mention(article, cls, value, grain="day", actors=(), places=(), targets=(), count=None, start=0):
+    time = None
+    if value:
+        time = TimeExpression(0, 1, value, "DATE", value, grain, "test", anchor=date(2023, 3, 10))
+    return EventMention(article, start, start + 6, "attack", cls, cls.lower(), 0, 10,
+                        tuple(actors), tuple(targets), tuple(places), time, count)  # fmt: skip
+
+
+ENTITIES = [
+    Entity("organization/red-hand", "Organization", None, "Red Hand", ("RH",), ()),
+    Entity("place/zenda-prison", "Place", "Facility", "Zenda prison", (), ()),
+    Entity("place/strelsau", "Place", "City", "Strelsau", (), ()),
+    Entity("place/ruritania", "Place", "Country", "Ruritania", (), ()),
+]
+
+
+def test_events_merge_one_event_from_three_articles():
+    mentions = [
+        _mention("a", "Attack", "2023-03-09", actors=["organization/red-hand"], places=["place/zenda-prison", "place/strelsau"]),
+        _mention("b", "Siege", "2023-W10", "week", places=["place/zenda-prison"]),
+        _mention("c", "Bombing", "2023-03-09", places=["place/strelsau"]),
+    ]
+    events = merge_events(mentions, ENTITIES)
+    assert len(events) == 1
+    event = events[0]
+    assert event.article_ids == ("a", "b", "c")
+    assert event.value == "2023-03-09" and event.grain == "day"
+    assert event.key == "event/2023-03-09-attack-zenda-prison"
+    assert event.label == "Attack by Red Hand at Zenda prison"
+
+
+def test_events_merge_keeps_different_years_and_places_apart():
+    mentions = [
+        _mention("a", "Escape", "2023-03-09", places=["place/zenda-prison"]),
+        _mention("b", "Escape", "2020", "year", places=["place/zenda-prison"]),
+        _mention("c", "Attack", "2023-03-09", actors=["organization/red-hand"], places=["place/zenda-prison"]),
+        _mention("d", "Attack", "2023-03-09", actors=["organization/blue-army"], places=["place/strelsau"]),
+    ]
+    assert len(merge_events(mentions, ENTITIES)) == 4
+
+
+def test_events_merge_bare_dated_mention_joins_its_only_candidate():
+    mentions = [
+        _mention("a", "Escape", "2020", "year", places=["place/zenda-prison"]),
+        _mention("b", "Escape", "2020", "year"),
+    ]
+    events = merge_events(mentions, ENTITIES)
+    assert [e.article_ids for e in events] == [("a", "b")]
+
+
+def test_events_merge_keeps_disagreeing_counts_per_mention():
+    mentions = [
+        _mention("a", "Killing", "2023-03-09", actors=["organization/red-hand"], places=["place/strelsau"], count=11),
+        _mention("b", "Killing", "2023-03-09", actors=["organization/red-hand"], places=["place/strelsau"], count=12),
+    ]
+    (event,) = merge_events(mentions, ENTITIES)
+    assert sorted(m.count for m in event.mentions) == [11, 12]
+
+
+def test_events_merge_is_deterministic_and_keys_unique():
+    mentions = [
+        _mention("a", "Attack", "2023-03-09", places=["place/strelsau"], actors=["organization/red-hand"]),
+        _mention("b", "Attack", "2023-03-01", places=["place/strelsau"], actors=["organization/red-hand"]),
+        _mention("c", "Attack", "2023-03-09", places=["place/strelsau"], actors=["organization/red-hand"], start=9),
+    ]
+    first = merge_events(mentions, ENTITIES)
+    assert first == merge_events(list(reversed(mentions)), ENTITIES)
+    assert len({e.key for e in first}) == len(first) == 2
+    assert [e.value for e in first] == ["2023-03-01", "2023-03-09"]
+
+
+def test_events_build_event_keeps_given_key():
+    event = build_event([_mention("a", "Attack", "2023-03-09", places=["place/strelsau"])], ENTITIES, key="event/x")
+    assert event.key == "event/x" and event.label == "Attack in Strelsau"
+
+
+def test_events_classes_agree_with_ontology():
+    """Each event class the ontology declares has the parent the events table gives it."""
+    import rdflib
+    from rdflib.namespace import RDFS
+
+    from kg.namespace import KG
+
+    graph = rdflib.Graph().parse(Path(__file__).resolve().parent.parent / "ontology" / "kg.ttl")
+    sem_event = rdflib.URIRef("http://semanticweb.cs.vu.nl/2009/11/sem/Event")
+    for cls in event_classes().values():
+        term = rdflib.URIRef(f"{KG._NS}{cls.name}")
+        parents = set(graph.objects(term, RDFS.subClassOf))
+        if parents:
+            want = sem_event if cls.parent is None else rdflib.URIRef(f"{KG._NS}{cls.parent}")
+            assert want in parents, (cls.name, parents)

@@ -1,0 +1,112 @@
+"""Relations: one parametrized row per affiliation and location pattern."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.entities import extract_mentions, resolve
+from kg.relations import extract_relations
+
+
+def relations_of(parse_text, text: str) -> set[tuple[str, str, str, str | None, str]]:
+    parsed = parse_text(text)
+    mentions = extract_mentions(parsed)
+    resolution = resolve(mentions)
+    found = extract_relations(parsed, mentions, resolution.key_of)
+    for relation in found:
+        # The evidence is whole sentences: one, or the two an inference combines.
+        assert relation.evidence_start in {s.start for s in parsed.sentences}
+        assert relation.evidence_end in {s.end for s in parsed.sentences}
+        assert 0 < relation.confidence <= 1
+    return {(r.subject, r.predicate, r.object, r.role, r.rule) for r in found}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Pentagon spokesman Mark Ruddle confirmed the strikes on Friday.",
+            ("person/mark-ruddle", "worksFor", "organization/pentagon", "spokesman", "title-before"),
+        ),
+        (
+            "Syria has many problems. Syrian President Omar Haddan said on Friday that talks had failed.",
+            ("person/omar-haddan", "worksFor", "place/syria", "president", "title-before"),
+        ),
+        (
+            "In Iraq, Iraqi Prime Minister Karim Dawoodi ordered more security.",
+            ("person/karim-dawoodi", "worksFor", "place/iraq", "prime minister", "title-before"),
+        ),
+        (
+            "“We have provided support,” Mark Ruddle, the Pentagon spokesman, told reporters.",
+            ("person/mark-ruddle", "worksFor", "organization/pentagon", "spokesman", "appositive"),
+        ),
+        (
+            "“It is a threat,” said Lena Voss, an associate professor at the Baltic Naval College who studies the group.",
+            ("person/lena-voss", "worksFor", "organization/baltic-naval-college", "associate professor", "appositive"),
+        ),
+        (
+            "Omar Haddan, head of the Freedonian Democratic Forces, told reporters the attack failed.",
+            ("person/omar-haddan", "worksFor", "organization/freedonian-democratic-forces", "head", "appositive"),
+        ),
+        (
+            "The Freedonian Democratic Forces’s media commander, Omar Haddan, told reporters the attack was planned.",
+            ("person/omar-haddan", "worksFor", "organization/freedonian-democratic-forces", "media commander", "possessive"),
+        ),
+        (
+            "The head of the International Relief Committee, Lena Voss, said aid was coming.",
+            ("person/lena-voss", "worksFor", "organization/international-relief-committee", "head", "role-of-before"),
+        ),
+    ],
+)
+def test_relations_affiliation_patterns(parse_text, text, expected):
+    assert expected in relations_of(parse_text, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "More than 100 fighters attacked the Karvolo prison in Dalminster on Thursday.",
+            ("place/karvolo-prison", "containedInPlace", "place/dalminster", None, "place-in"),
+        ),
+        (
+            "The assault on the Karvolo prison, located in the northeastern city of Dalminster, began on Thursday.",
+            ("place/karvolo-prison", "containedInPlace", "place/dalminster", None, "place-in"),
+        ),
+        (
+            "Protesters gathered in Dalminster, Lebanon, on Sunday.",
+            ("place/dalminster", "containedInPlace", "place/lebanon", None, "place-comma"),
+        ),
+    ],
+)
+def test_relations_location_patterns(parse_text, text, expected):
+    assert expected in relations_of(parse_text, text)
+
+
+def test_relations_facility_description_and_inference(parse_text):
+    text = (
+        "Syria is at war. Fighters broke out of a Syrian prison on Thursday. "
+        "The assault on the Karvolo prison, located in the city of Dalminster, began at dawn."
+    )
+    found = relations_of(parse_text, text)
+    assert ("place/karvolo-prison", "containedInPlace", "place/syria", None, "facility-description") in found
+    assert ("place/dalminster", "containedInPlace", "place/syria", None, "facility-inference") in found
+
+
+def test_relations_sub_organisation_named_after_parent(parse_text):
+    text = "The FDF said it held the town. Omar Haddan, head of FDF Media Center, told reporters."
+    found = relations_of(parse_text, text)
+    assert ("organization/fdf-media-center", "parentOrganization", "organization/fdf", None, "name-prefix") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials met in Berlin, Paris and Rome last week.",  # a list, not a place in a place
+        "There is no end game for the United States in Syria, he said.",  # a country is not inside another
+        "Mark Ruddle met Lena Voss in London on Monday.",  # two people, no role
+        "the of , , in in the Pentagon spokesman spokesman , ,",  # garbled text: nothing, no crash
+    ],
+)
+def test_relations_nothing_from_non_patterns(parse_text, text):
+    assert not relations_of(parse_text, text)

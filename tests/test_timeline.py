@@ -1,0 +1,110 @@
+"""The chronology: rendering, filters, "as of" and the events.json round trip (no model needed)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.errors import InputError
+from kg.events import merge_events
+from kg.model import Article, Entity, EventMention, TimeExpression
+from kg.timeline import events_to_json, format_when, load_timeline, render_timeline
+
+ENTITIES = [
+    Entity("organization/red-hand", "Organization", None, "Red Hand", ("RH", "the Hand"), ()),
+    Entity("organization/blue-army", "Organization", None, "Blue Army", (), ()),
+    Entity("place/zenda-prison", "Place", "Facility", "Zenda prison", ("Zenda",), ()),
+    Entity("place/strelsau", "Place", "City", "Strelsau", (), ()),
+]
+ARTICLES = [
+    Article("a.txt", "", "a.txt", date(2023, 3, 9), title="Attack"),
+    Article("b.txt", "", "b.txt", date(2023, 3, 10)),
+    Article("c.txt", "", "c.txt", date(2023, 3, 16)),
+]
+
+
+def _mention(article, cls, value, grain="day", actors=(), places=(), count=None, start=0):
+    time = TimeExpression(start, start + 5, value, "DATE", value, grain, "test") if value else None
+    return EventMention(article, start, start + 6, "word", cls, cls.lower(), 0, 10,
+                        tuple(actors), (), tuple(places), time, count)  # fmt: skip
+
+
+@pytest.fixture()
+def events():
+    return merge_events(
+        [
+            _mention("a.txt", "Attack", "2023-03-09", actors=["organization/red-hand"], places=["place/zenda-prison"]),
+            _mention("b.txt", "Attack", "2023-03-09", actors=["organization/red-hand"], places=["place/zenda-prison"],
+                     count=40),  # fmt: skip
+            _mention("c.txt", "Attack", "2023-W10", "week", places=["place/zenda-prison"], count=60),
+            _mention("c.txt", "Surrender", "2023-03-15", actors=["organization/red-hand"],
+                     places=["place/zenda-prison"], start=50),  # fmt: skip
+            _mention("b.txt", "Escape", "2020", "year", places=["place/zenda-prison"], start=80),
+            _mention("c.txt", "Arrest", None, actors=["organization/blue-army"], places=["place/strelsau"], start=90),
+        ],
+        ENTITIES,
+    )
+
+
+def rows(markdown: str) -> list[str]:
+    return [line for line in markdown.splitlines() if line.startswith("| ") and not line.startswith("| Date")]
+
+
+def test_timeline_rows_in_date_order_with_sources(events):
+    text = render_timeline(events, ENTITIES, ARTICLES)
+    assert [r.split(" | ")[0] for r in rows(text)] == ["| 2020", "| Thu 9 Mar 2023", "| Wed 15 Mar 2023"]
+    attack = rows(text)[1]
+    assert "Attack by Red Hand at Zenda prison" in attack and attack.endswith("| 3 |")
+    assert "counts 40 by b.txt; 60 by c.txt" in attack  # disagreement kept visible
+    assert "1 undated event(s) not shown: Arrest by Blue Army in Strelsau." in text
+
+
+@pytest.mark.parametrize("name", ["RH", "red hand", "ZENDA"])
+def test_timeline_entity_filter_uses_any_label(events, name):
+    assert len(rows(render_timeline(events, ENTITIES, ARTICLES, entity=name))) >= 2
+
+
+def test_timeline_entity_filter_excludes_others(events):
+    text = render_timeline(events, ENTITIES, ARTICLES, entity="Blue Army")
+    assert rows(text) == [] and "Arrest by Blue Army" in text
+
+
+def test_timeline_date_range(events):
+    text = render_timeline(events, ENTITIES, ARTICLES, date_from=date(2023, 3, 10), date_to=date(2023, 3, 31))
+    assert [r.split(" | ")[1] for r in rows(text)] == ["Surrender by Red Hand at Zenda prison"]
+
+
+def test_timeline_as_of_uses_only_articles_published_by_then(events):
+    text = render_timeline(events, ENTITIES, ARTICLES, as_of=date(2023, 3, 9))
+    assert len(rows(text)) == 1
+    assert rows(text)[0].endswith("| 1 |") and "Surrender" not in text
+
+
+@pytest.mark.parametrize(
+    "value, grain, first, expected",
+    [
+        ("2023-03-09", "day", date(2023, 3, 9), "Thu 9 Mar 2023"),
+        ("2023-W10", "week", date(2023, 3, 6), "week of 6 Mar 2023"),
+        ("2023-03", "month", date(2023, 3, 1), "Mar 2023"),
+        ("2023", "year", date(2023, 1, 1), "2023"),
+    ],
+)
+def test_timeline_format_when_at_grain(value, grain, first, expected):
+    assert format_when(value, grain, first, None) == expected
+
+
+def test_timeline_json_round_trip(events, tmp_path):
+    text = events_to_json(events, ENTITIES, ARTICLES)
+    (tmp_path / "events.json").write_text(text, encoding="utf-8")
+    loaded = load_timeline(tmp_path)
+    assert loaded[0] == events
+    assert events_to_json(*loaded) == text
+    assert render_timeline(*loaded, as_of=date(2023, 3, 10)) == render_timeline(
+        events, ENTITIES, ARTICLES, as_of=date(2023, 3, 10)
+    )
+
+
+def test_timeline_load_without_build_says_how_to_fix(tmp_path):
+    with pytest.raises(InputError, match="Run `kg build SOURCE --out"):
+        load_timeline(tmp_path)

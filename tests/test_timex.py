@@ -1,0 +1,203 @@
+"""kg.timex.tag end to end: one table per family of expressions, with fixed publication dates.
+
+Uses the real English model through the ``parse_text`` fixture (the tense of
+the sentence decides directions). Examples are invented.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import re
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.model import Article, Block, ParsedArticle
+from kg.timex import tag
+
+FRIDAY = date(2022, 1, 21)
+WEDNESDAY = date(2022, 1, 26)
+TIMEX3_VALUE = re.compile(
+    r"(?:\d{4}|XXXX)(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX))?|-W(?:\d{2}|XX)(?:-(?:\d|WE))?|-Q[1-4X]|-H[12]|-(?:SP|SU|FA|WI))?"
+    r"(?:T(?:\d{2}:\d{2}|MO|AF|EV|NI))?"
+    r"|\d{2,3}|P(?:\d+(?:\.\d+)?|X)(?:[YMWDLCQ]|DE|WE)(?:\d+[MD])?|PT(?:\d+|X)[HMS](?:\d+M)?|P\d+DT\d+H|PT\d+H"
+    r"|XXXX-WXX-\d(?:T(?:MO|AF|EV|NI))?|PRESENT_REF|PAST_REF|FUTURE_REF"
+)
+
+
+def values(parsed) -> dict[str, str]:
+    return {t.text: t.value for t in tag(parsed)}
+
+
+def check(parse_text, text: str, published: date, expected: dict[str, str]):
+    found = values(parse_text(text, published=published))
+    for expression, value in expected.items():
+        assert found.get(expression) == value, f"{expression!r} in {text!r}: got {found}"
+
+
+EXPLICIT = [
+    ("The treaty was signed on January 20, 2022 in the capital.", {"January 20, 2022": "2022-01-20"}),
+    ("The treaty was signed on 20 Jan 2022 in the capital.", {"20 Jan 2022": "2022-01-20"}),
+    ("Talks resumed on Jan. 20 after a pause.", {"Jan. 20": "2022-01-20"}),
+    ("The filing is dated 1/20/2022 and 2022-01-19.", {"1/20/2022": "2022-01-20", "2022-01-19": "2022-01-19"}),
+    ("The mayor took office in October 2019.", {"October 2019": "2019-10"}),
+    ("The bridge was built in 2003.", {"2003": "2003"}),
+    ("Prices soared in the 1990s and in the 19th century.", {"the 1990s": "199", "the 19th century": "18"}),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,expected", EXPLICIT)
+def test_timex_explicit_dates(parse_text, text, expected):
+    check(parse_text, text, FRIDAY, expected)
+
+
+WEEKDAYS = [
+    ("The minister resigned on Thursday.", FRIDAY, {"Thursday": "2022-01-20"}),
+    ("The minister said Friday that talks would go on.", FRIDAY, {"Friday": "2022-01-21"}),
+    ("The council will vote on Monday.", FRIDAY, {"Monday": "2022-01-24"}),
+    ("Rebels attacked a base last Friday.", WEDNESDAY, {"last Friday": "2022-01-21"}),
+    ("The talks start next Tuesday.", FRIDAY, {"next Tuesday": "2022-01-25"}),
+    ("Fighting went on until Wednesday.", WEDNESDAY, {"Wednesday": "2022-01-26"}),
+    ("No ships have sailed since Monday.", WEDNESDAY, {"Monday": "2022-01-24"}),
+    ("The envoy spoke later Friday.", FRIDAY, {"later Friday": "2022-01-21"}),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,published,expected", WEEKDAYS)
+def test_timex_weekdays_follow_the_tense(parse_text, text, published, expected):
+    check(parse_text, text, published, expected)
+
+
+RELATIVE = [
+    ("Officials met today and yesterday.", {"today": "2022-01-21", "yesterday": "2022-01-20"}),
+    ("The vote is tomorrow.", {"tomorrow": "2022-01-22"}),
+    ("The strike began two days ago.", {"two days ago": "2022-01-19"}),
+    ("Prices rose last week.", {"last week": "2022-W02"}),
+    ("Sales fell this month.", {"this month": "2022-01"}),
+    ("Profits rose last month.", {"last month": "2021-12"}),
+    ("The plant opens next year.", {"next year": "2023"}),
+    ("The firm was sold earlier this year.", {"earlier this year": "2022"}),
+    ("Troops withdrew in August.", {"August": "2021-08"}),
+    ("The group lost its last town in early 2019.", {"early 2019": "2019"}),
+    ("The firm was sold late last year.", {"late last year": "2021"}),
+    ("The dam flooded last summer.", {"last summer": "2021-SU"}),
+    ("Earnings fell in the third quarter.", {"the third quarter": "2021-Q3"}),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,expected", RELATIVE)
+def test_timex_relative_days_and_spans(parse_text, text, expected):
+    check(parse_text, text, FRIDAY, expected)
+
+
+def test_timex_narrative_reference(parse_text):
+    text = "The company lost money in the third quarter of 2019. A year earlier, it had made a profit."
+    check(parse_text, text, FRIDAY, {"the third quarter of 2019": "2019-Q3", "A year earlier": "2018-Q3"})
+
+
+TIMES = [
+    ("The blast happened at 3 p.m. on Thursday.", {"3 p.m. on Thursday": "2022-01-20T15:00"}),
+    ("Protesters gathered Thursday morning.", {"Thursday morning": "2022-01-20TMO"}),
+    ("The minister spoke this morning.", {"this morning": "2022-01-21TMO"}),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,expected", TIMES)
+def test_timex_times_of_day(parse_text, text, expected):
+    check(parse_text, text, FRIDAY, expected)
+
+
+DURATIONS_SETS_REFS = [
+    ("The siege was planned over six months.", {"six months": "P6M"}, "DURATION"),
+    ("The war lasted a decade.", {"a decade": "P10Y"}, "DURATION"),
+    ("He served 10 years in prison.", {"10 years": "P10Y"}, "DURATION"),
+    ("The market opens every Friday.", {"every Friday": "XXXX-WXX-5"}, "SET"),
+    ("The paper appears weekly.", {"weekly": "P1W"}, "SET"),
+    ("The town is now calm.", {"now": "PRESENT_REF"}, "DATE"),
+    ("The town was recently shelled.", {"recently": "PAST_REF"}, "DATE"),
+    ("Peace may come in the future.", {"the future": "FUTURE_REF"}, "DATE"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,expected,timex_type", DURATIONS_SETS_REFS)
+def test_timex_durations_sets_and_vague_references(parse_text, text, expected, timex_type):
+    check(parse_text, text, FRIDAY, expected)
+    assert {t.type for t in tag(parse_text(text, published=FRIDAY)) if t.text in expected} == {timex_type}
+
+
+@pytest.mark.slow
+def test_timex_fields_explain_the_value(parse_text):
+    (friday,) = tag(parse_text("The minister resigned on Friday.", published=WEDNESDAY))
+    assert (friday.text, friday.type, friday.grain, friday.rule) == ("Friday", "DATE", "day", "weekday")
+    assert friday.anchor == WEDNESDAY and friday.first_day == friday.last_day == date(2022, 1, 21)
+    (week,) = tag(parse_text("Prices rose last week.", published=FRIDAY))
+    assert (week.grain, week.first_day, week.last_day) == ("week", date(2022, 1, 10), date(2022, 1, 16))
+
+
+@pytest.mark.slow
+def test_timex_without_publication_date_leaves_relative_out(parse_text):
+    found = values(parse_text("The vote was yesterday, on Friday, in August and in 2003.", published=None))
+    assert found == {"Friday": "XXXX-WXX-5", "August": "XXXX-08", "2003": "2003"}
+
+
+@pytest.mark.slow
+def test_timex_only_inside_content_blocks(parse_text):
+    text = "Menu: Tuesday deals\n\nThe minister resigned on Thursday."
+    parsed = parse_text(text, published=FRIDAY)
+    inner = ParsedArticle(parsed.article, parsed.blocks[1:], parsed.tokens, parsed.sentences, parsed.named_spans)
+    assert [t.text for t in tag(inner)] == ["Thursday"]
+
+
+# ---------------------------------------------------------------- no model below
+
+
+def unparsed(text: str, published: date | None) -> ParsedArticle:
+    """An article with one block and no parse: the tagger must cope without tense."""
+    article = Article("fuzz.txt", text, "fuzz.txt", publication_date=published)
+    return ParsedArticle(article, (Block(0, len(text)),), (), (), ())
+
+
+WORDS = st.sampled_from(
+    "last next this the a two 12 1990s 2019 January Jan. 20 20th Friday morning night ago earlier later "
+    "week weekend month year decade century quarter third summer early late mid every daily now recently "
+    "future since until by on in at 3 p.m. noon today yesterday tomorrow years days ' , . - / : of".split()
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(WORDS | st.text(max_size=4), max_size=30), st.none() | st.dates(date(1, 1, 1), date(9999, 12, 31)))
+def test_timex_fuzz_never_crashes_and_values_are_timex3(words, published):
+    text = " ".join(words)
+    found = tag(unparsed(text, published))
+    for t in found:
+        assert TIMEX3_VALUE.fullmatch(t.value), t
+        assert text[t.start : t.end] == t.text and t.type in ("DATE", "TIME", "DURATION", "SET")
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+
+
+class _FakeDate(dt.date):
+    fake_today = dt.date(1971, 1, 1)
+
+    @classmethod
+    def today(cls):
+        return cls.fake_today
+
+
+@pytest.mark.parametrize("fake_today", [date(1971, 1, 1), date(2049, 7, 15)])
+def test_timex_output_does_not_depend_on_the_clock(monkeypatch, fake_today):
+    text = "On Friday officials said that last week, two days ago and in August prices rose; next year too."
+    expected = [(t.text, t.value) for t in tag(unparsed(text, WEDNESDAY))]
+    _FakeDate.fake_today = fake_today
+    for module in ("kg.timex.resolve", "kg.timex.extract", "kg.timex.tense"):
+        monkeypatch.setattr(importlib.import_module(module), "date", _FakeDate, raising=False)
+    monkeypatch.setattr("time.time", lambda: dt.datetime(fake_today.year, 1, 1).timestamp())
+    assert [(t.text, t.value) for t in tag(unparsed(text, WEDNESDAY))] == expected
+    assert expected  # the text has dates: the test compares something
