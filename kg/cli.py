@@ -160,9 +160,15 @@ def dates(
 def query(
     graph: Path = typer.Argument(..., help="A graph.ttl, a build output folder or a --store folder."),
     sparql: str = typer.Argument(..., help="A SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE query."),
-    output_format: str = typer.Option("table", "--format", "-f", help="table, csv or json."),
+    output_format: str = typer.Option(
+        "table", "--format", "-f", help="table, csv, tsv or json (SELECT, ASK); turtle or ntriples (CONSTRUCT)."
+    ),
 ) -> None:
     """Run a SPARQL query over a built graph.
+
+    The usual prefixes (schema:, sem:, nif:, prov:, org:, skos:, rdfs:, kg:)
+    are predeclared. A build output folder is read from its store/ when
+    `kg build --store` left one, else from its graph.ttl.
 
     Example: kg query out "SELECT ?name WHERE { ?p a schema:Person ; rdfs:label ?name } ORDER BY ?name"
     """

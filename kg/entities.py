@@ -30,7 +30,7 @@ from functools import cache
 
 from kg import names
 from kg.aliases import AliasTable, builtin_aliases, load_aliases
-from kg.model import Mention, ParsedArticle, Token
+from kg.model import Mention, NamedSpan, ParsedArticle, Token
 from kg.resolution import Resolution, resolve
 
 __all__ = ["AliasTable", "Resolution", "extract_mentions", "load_aliases", "resolve"]
@@ -130,6 +130,9 @@ def _repair(parsed: ParsedArticle, first: int, last: int, label: str) -> Draft |
         return Draft(first, last, PLACE, subtype, STRONG)
     if names.normal(text) in names.countries() or _alias_country(text):
         return Draft(first, last, PLACE, "Country", STRONG)
+    listed = _alias_kind(text)
+    if listed:
+        return Draft(first, last, listed, None, STRONG)
     if _organization_head(text):
         return Draft(first, last, ORGANIZATION, None, STRONG)
     place = _place_context(parsed, first, last)
@@ -148,6 +151,8 @@ def _trim(tokens: tuple[Token, ...], first: int, last: int) -> tuple[int, int, b
         word = tokens[first].text
         if word.casefold() in LEADING_JUNK or tokens[first].pos == "PUNCT":
             first += 1
+        elif word[:1].islower() and tokens[first].pos != "PROPN" and names.strip_particle(word) == word:
+            first += 1  # a verb or common noun the model swept in: "replied State Department"
         elif word in names.honorifics():
             first, titled = first + 1, True
         elif word.casefold() in names.role_heads() and last - first > 1 and tokens[first + 1].text[:1].isupper():
@@ -203,6 +208,13 @@ def _alias_country(text: str) -> bool:
     return False
 
 
+def _alias_kind(text: str) -> str | None:
+    """The kind the alias table gives a well-known name ("United Nations" is an organisation)."""
+    table = builtin_aliases()
+    kinds = {table.groups[i].kind for kind in KIND_ORDER for i in table.groups_of(text, kind)}
+    return kinds.pop() if len(kinds) == 1 else None
+
+
 def _organization_head(text: str) -> bool:
     """"Syrian Democratic Forces", "Ministry of Defence": an organisation by its head noun."""
     parts = text.split()
@@ -227,19 +239,20 @@ def _place_context(parsed: ParsedArticle, first: int, last: int) -> str | None:
             return names.settlement_nouns()[noun]
     if last + 1 < sentence.last and tokens[last].text == ",":
         following = _name_after(parsed, last + 1)
-        if following and (names.normal(following) in names.countries() or _alias_country(following)):
-            return "City"
+        if following and not (following.last < sentence.last and tokens[following.last].text in POSSESSIVES):
+            if names.normal(following.text) in names.countries() or _alias_country(following.text):
+                return "City"
     if first - 1 >= sentence.first and tokens[first - 1].text.casefold() in LOCATIVE_PREPOSITIONS:
         if not names.is_acronym(_span_text(parsed, first, last)):
             return PLACE
     return None
 
 
-def _name_after(parsed: ParsedArticle, index: int) -> str | None:
+def _name_after(parsed: ParsedArticle, index: int) -> NamedSpan | None:
     """The named span starting at token ``index``, if any."""
     for span in parsed.named_spans:
         if span.first == index and span.label in KIND_OF_LABEL:
-            return span.text
+            return span
     return None
 
 
@@ -371,7 +384,7 @@ def _one_sense_per_article(parsed: ParsedArticle, drafts: list[Draft]) -> list[D
 
 
 def _facility_modifiers(parsed: ParsedArticle, drafts: list[Draft]) -> dict[str, str]:
-    """Bare names that, in this article, only name a facility: "Ghweran" beside "Ghweran prison".
+    """Bare names that, in this article, only name a facility: "Karvo" beside "Karvo prison".
 
     A name with its own place evidence ("in X", "the city of X") is left alone:
     "X prison" is then a prison named after the place X.

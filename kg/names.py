@@ -21,7 +21,7 @@ from kg.resources import LANGUAGE, table_lines
 TABLES = "entities/"
 # Words an acronym may skip: "Islamic State of Iraq and the Levant" -> ISIL.
 FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "de", "&"})
-# Arabic-style name particles written before a family name: "al-Kadhimi".
+# Arabic-style name particles written before a family name: "al-Hamdouni".
 NAME_PARTICLES = ("al-", "el-", "al ", "el ")
 APOSTROPHES = "'’‘`ʼʻ"
 
@@ -29,7 +29,7 @@ APOSTROPHES = "'’‘`ʼʻ"
 def normal(text: str) -> str:
     """Casefolded, diacritic-free, apostrophe-free, single-spaced: ``Da’esh`` -> ``daesh``.
 
-    Example: ``normal("The  Hasakah ")`` -> ``"the hasakah"``.
+    Example: ``normal("The  Dalmakah ")`` -> ``"the dalmakah"``.
     """
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
@@ -44,18 +44,18 @@ def slug(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """The words of a name, with hyphenated parts kept together: ``al-Kadhimi`` is one word."""
+    """The words of a name, with hyphenated parts kept together: ``al-Hamdouni`` is one word."""
     return re.findall(rf"[\w{APOSTROPHES}.-]+", text)
 
 
 def initials(text: str, skip_function_words: bool = True) -> str:
-    """Upper-case initials of a name: ``"Syrian Democratic Forces"`` -> ``"SDF"``."""
+    """Upper-case initials of a name: ``"Freedonian Liberation Front"`` -> ``"FLF"``."""
     kept = [w for w in words(text) if not (skip_function_words and w.casefold() in FUNCTION_WORDS)]
     return "".join(w[0] for w in kept if w[0].isalnum()).upper()
 
 
 def is_acronym(text: str) -> bool:
-    """Written in capitals, two to six letters, dots allowed: ``SDF``, ``U.S.``."""
+    """Written in capitals, two to six letters, dots allowed: ``FLF``, ``U.S.``."""
     letters = text.replace(".", "")
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
 
@@ -65,7 +65,7 @@ def acronym_letters(text: str) -> str:
 
 
 def strip_particle(word: str) -> str:
-    """A family name without its article: ``al-Kadhimi`` -> ``Kadhimi``."""
+    """A family name without its article: ``al-Hamdouni`` -> ``Hamdouni``."""
     lowered = word.casefold()
     for particle in NAME_PARTICLES:
         if lowered.startswith(particle) and len(word) > len(particle) + 1:
@@ -74,7 +74,7 @@ def strip_particle(word: str) -> str:
 
 
 def skeleton(text: str) -> str:
-    """The consonant frame transliterations share: Hasakah, Hasaka, Hassakeh -> ``hsk``.
+    """The consonant frame transliterations share: Dalmakah, Dalmaka, Dallmakeh -> ``dlmk``.
 
     Vowels, ``h``/``w``/``y`` (written or not by different transliteration
     schemes) and doubled letters are dropped; the first letter is kept.
@@ -137,6 +137,11 @@ def organization_heads() -> frozenset[str]:
 @cache
 def honorifics() -> frozenset[str]:
     return frozenset(table_lines(TABLES + "honorifics.txt"))
+
+
+@cache
+def unit_heads() -> frozenset[str]:
+    return frozenset(table_lines(TABLES + "unit_heads.txt"))
 
 
 @cache

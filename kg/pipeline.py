@@ -95,7 +95,7 @@ def build(
     }
     outputs = export.write_outputs(corpus, out_dir, base, extra_files)
     report = BuildReport(corpus=corpus, outputs=outputs)
-    report.triples = len(store.load_store(outputs["graph.ttl"]))
+    report.triples = store.count_triples(outputs["graph.ttl"])
     if store_dir is not None:
         outputs["store"] = store.build_store(outputs["graph.ttl"], store_dir)
     return report

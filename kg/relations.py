@@ -220,36 +220,38 @@ def _affiliations(context: Context, sentence: Sentence) -> Iterator[Relation]:
         person = _person_at(context, index)
         if not person or person[0] != index:
             continue
-        for rule, finder in (
-            ("title-before", _title_before),
-            ("possessive", _possessive),
-            ("role-of-before", _role_of_before),
-            ("appositive", _appositive),
+        # The words before a name give one reading ("Acme's Asia manager Jane Doe" is not
+        # a manager of Asia); the words after it may add a second.
+        for finders in (
+            (("possessive", _possessive), ("title-before", _title_before), ("role-of-before", _role_of_before)),
+            (("appositive", _appositive),),
         ):
-            for obj, role in finder(context, sentence, person):
-                if obj != person[2]:
+            for rule, finder in finders:
+                found = [(obj, role) for obj, role in finder(context, sentence, person) if obj != person[2]]
+                for obj, role in found:
                     yield _relation(context, person[2], WORKS_FOR, obj, sentence, rule, role)
+                if found:
+                    break
 
 
 def _title_before(context: Context, sentence: Sentence, person: tuple[int, int, str]) -> Iterator[tuple[str, str]]:
-    """"<Org or nationality> <role> <Person>": "Freedonian Prime Minister Jane Doe"."""
+    """"<Org or nationality> <role> <Person>": "Freedonian Prime Minister Jane Doe";
+    also "the <Org> <role>, <Person>"."""
+    tokens = context.tokens
     first = person[0]
+    comma = first - 1 >= sentence.first and tokens[first - 1].text == ","
+    if comma:
+        first -= 1
     for start in range(first - 1, max(sentence.first, first - MAX_ROLE_WORDS) - 1, -1):
         org_end = _org_ending_at(context, sentence, start)
         if org_end is None:
             continue
         org_first, org_key = org_end
         role = _role(context, start + 1, first)
-        if role and _capitalised_title(context, start + 1, first):
+        introduced = org_first > sentence.first and tokens[org_first - 1].text.casefold() in DETERMINERS
+        if role and (introduced or not comma):
             yield org_key, role
-            return
-        if org_first < start:
-            return
-
-
-def _capitalised_title(context: Context, first: int, last: int) -> bool:
-    """A title before a name is written as one: "Prime Minister" or "spokesman" right before it."""
-    return all(t.text[:1].isupper() for t in context.tokens[first:last]) or last - first <= 2
+        return
 
 
 def _org_ending_at(context: Context, sentence: Sentence, end: int) -> tuple[int, str] | None:
@@ -333,9 +335,11 @@ def _appositive(context: Context, sentence: Sentence, person: tuple[int, int, st
         if target < sentence.last and tokens[target].text.casefold() == "the":
             target += 1
         organization = _organization_at(context, target) if target < sentence.last else None
-        if organization:
+        if organization and not _role(context, organization[1], organization[1] + 1):
             yield organization[2], role
             return
+        if organization:
+            return  # "a lawyer for the <Org> secretary": the role is held for a person
     if owner:
         yield owner[2], role
 
@@ -405,6 +409,8 @@ def _place_comma(context: Context, sentence: Sentence, place: tuple[int, int, st
             context.kinds.get(container[2], ("", None)) != ("Place", "Region"):
         return None
     after = container[1]
+    if after < sentence.last and tokens[after].text in POSSESSIVE_MARKS:
+        return None  # "Jane Doe, Freedonia's envoy": a person, not a place
     if after < sentence.last and (tokens[after].text == "," and after + 1 < sentence.last and _entity_at(context, after + 1)
                                   or tokens[after].text.casefold() in {"and", "or"}):
         return None
@@ -478,9 +484,11 @@ def _parent_organizations(context: Context) -> Iterator[Relation]:
     for key, mentions in sorted(organizations.items()):
         for mention in mentions:
             first_word = names.words(mention.text)[0] if names.words(mention.text) else ""
+            words = names.words(mention.text)
+            if len(words) < 2 or names.normal(words[-1]) not in names.unit_heads():
+                continue
             for other_key, others in organizations.items():
-                if other_key != key and len(names.words(mention.text)) > 1 \
-                        and any(names.normal(o.text) == names.normal(first_word) for o in others):
+                if other_key != key and any(names.normal(o.text) == names.normal(first_word) for o in others):
                     sentence = context.parsed.sentence_of(_token_at(context, mention.start))
                     yield _relation(context, key, PARENT, other_key, sentence, "name-prefix")
 

@@ -7,9 +7,9 @@ thing, the ``Merge``s that explain every join, and each mention's entity key.
 Mentions are first grouped by article, kind and normal form ("Da’esh" and
 "Da'esh" are one name). Then, inside each article:
 - ``alias``: names the built-in or user alias table lists together;
-- ``acronym-defined`` / ``acronym-initials``: "SDF" and the one name of the
-  same kind whose initials spell it (defined in the text as "Name (SDF)" or not);
-- ``surname``: a person's last word(s) ("Kirby", "Mr. Kirby") and the one
+- ``acronym-defined`` / ``acronym-initials``: "FLF" and the one name of the
+  same kind whose initials spell it (defined in the text as "Name (FLF)" or not);
+- ``surname``: a person's last word(s) ("Doe", "Ms. Doe") and the one
   full name of the article ending so;
 - ``short-form``: an organisation's or place's leading or trailing words and
   the one longer name of the same kind and compatible subtype.
@@ -18,7 +18,9 @@ Across articles, the local groups are joined when:
 - ``alias``: the alias table lists them together;
 - ``acronym-initials``: an acronym left alone and the one name in the corpus it spells;
 - ``transliteration``: the names share a consonant skeleton and are similar
-  enough, with the same kind and a compatible subtype.
+  enough, with the same kind and a compatible subtype;
+- ``facility-by-place``: a facility named after a place ("the Dalmakah
+  prison") and the one facility of that kind named in a sentence with that place.
 A join never happens when the user's file lists the pair as never to merge,
 or (across articles) when it would put two groups one article keeps apart
 onto one node: "Iraq" and "Iran" side by side in one text contradict a
@@ -45,6 +47,7 @@ CONFIDENCE = {
     "surname": 0.9,
     "short-form": 0.8,
     "transliteration": 0.75,
+    "facility-by-place": 0.6,
 }
 MIN_TRANSLITERATION_SIMILARITY = 0.75
 MIN_TRANSLITERATION_LENGTH = 5
@@ -199,11 +202,12 @@ def _join_by_alias(groups: Groups, indexes: list[int], user: AliasTable) -> None
         for group, members in sorted(by_group.items()):
             for other in members[1:]:
                 source = table.groups[group].source
-                groups.join(members[0], other, rule, f"{source}: {' | '.join(table.groups[group].names)}")
+                article = groups.items[other].article_id
+                groups.join(members[0], other, rule, f"{article}: {source}: {' | '.join(table.groups[group].names)}")
 
 
 def _acronym_match(short: Name, long: Name) -> bool:
-    """"SDF" and "Syrian Democratic Forces", of the same kind."""
+    """"FLF" and "Freedonian Liberation Front", of the same kind."""
     if short.kind != long.kind or not names.is_acronym(short.surface) or len(long.words) < 2:
         return False
     letters = names.acronym_letters(short.surface)
@@ -216,7 +220,7 @@ def _defined(long: Name, short: Name) -> bool:
 
 
 def _surname_match(short: Name, long: Name) -> bool:
-    """"Kirby" (or "W. Kirby", "Kadhimi") and the longer person's name ending so."""
+    """"Doe" (or "W. Doe", "Hamdouni" for "al-Hamdouni") and the longer person's name ending so."""
     if short.kind != "Person" or long.kind != "Person" or len(short.words) >= len(long.words):
         return False
     tail = [names.normal(names.strip_particle(w)) for w in long.words[-len(short.words) :]]
@@ -224,7 +228,7 @@ def _surname_match(short: Name, long: Name) -> bool:
 
 
 def _short_match(short: Name, long: Name) -> bool:
-    """An organisation's or place's leading or trailing words: "Ghweran" of "Ghweran prison"."""
+    """An organisation's or place's leading or trailing words: "Karvo" of "Karvo prison"."""
     if short.kind != long.kind or short.kind == "Person" or len(short.words) >= len(long.words):
         return False
     if names.is_acronym(short.surface) or not _compatible_subtypes(short.subtype, long.subtype, facility_needs_own=True):
@@ -284,6 +288,7 @@ def _across_articles(groups: Groups, user: AliasTable) -> None:
     _join_alias_groups(groups, locals_, user)
     _join_lone_acronyms(groups, locals_)
     _join_pairs(groups, locals_, "transliteration", _transliteration)
+    _join_facilities_by_place(groups, _locals(groups))
 
 
 def _join_pairs(groups: Groups, locals_: list[Local], rule: str, match: Callable[[Local, Local], str | None]) -> None:
@@ -364,6 +369,56 @@ def _transliteration(a: Local, b: Local) -> str | None:
     if score < MIN_TRANSLITERATION_SIMILARITY:
         return None
     return f"'{a.label}' ({a.article_id}) ~ '{b.label}' ({b.article_id}): skeleton {names.skeleton(a.label)}, similarity {score:.2f}"
+
+
+def _join_facilities_by_place(groups: Groups, locals_: list[Local]) -> None:
+    """"the Dalmakah prison" is the one named prison the corpus puts in Dalmakah.
+
+    A facility named after a place (place name + facility noun) joins the
+    single other facility with the same noun that some sentence names together
+    with that place; two such facilities mean doubt, and nothing is joined.
+    """
+    places = {}  # normal form of a place name -> root of its group
+    for i, item in enumerate(groups.items):
+        if item.kind == "Place" and item.subtype not in FACILITY_SUBTYPES:
+            places.setdefault(item.normal, groups.find(i))
+    facilities = [local for local in locals_ if local.kind == "Place" and local.subtype in FACILITY_SUBTYPES]
+    for local in facilities:
+        place_words, head = _facility_parts(local.label)
+        place = places.get(place_words)
+        if place is None:
+            continue
+        sentences = _sentences_naming(groups, place)
+        others = {
+            groups.find(other.index): other.label
+            for other in facilities
+            if groups.find(other.index) != groups.find(local.index)
+            and _facility_parts(other.label)[1] == head
+            and _facility_parts(other.label)[0] not in places
+            and any((m.article_id, m.sentence_start) in sentences for m in _group_mentions(groups, other.index))
+        }
+        if len(others) == 1:
+            (target, label), = others.items()
+            why = f"'{local.label}' ({local.article_id}) is named after a place; '{label}' is the one {head} named with it"
+            groups.join(target, local.index, "facility-by-place", why, (label, local.label))
+
+
+def _facility_parts(label: str) -> tuple[str, str]:
+    """``("dalmakah", "prison")`` from "Dalmakah prison"; the head is "" when none is known."""
+    words = names.normal(label).split()
+    for width in (2, 1):
+        head = " ".join(words[-width:])
+        if len(words) > width and head in names.facility_heads():
+            return " ".join(words[:-width]), head
+    return names.normal(label), ""
+
+
+def _group_mentions(groups: Groups, index: int) -> list[Mention]:
+    return [m for i in groups.members(index) for m in groups.items[i].mentions]
+
+
+def _sentences_naming(groups: Groups, root: int) -> set[tuple[str, int]]:
+    return {(m.article_id, m.sentence_start) for m in _group_mentions(groups, root)}
 
 
 # --- entities --------------------------------------------------------------

@@ -21,7 +21,7 @@ from kg.errors import KgError, UnknownFormat
 from kg.export import sort_key, sorted_prefix_lines
 from kg.namespace import DEFAULT_BASE, KG, PREFIXES
 
-__all__ = ["FORMATS", "GRAPH_FILE", "STORE_DIR", "build_store", "load_store", "run_query"]
+__all__ = ["FORMATS", "GRAPH_FILE", "STORE_DIR", "build_store", "count_triples", "load_store", "run_query"]
 
 GRAPH_FILE = "graph.ttl"
 STORE_DIR = "store"  # a persistent store inside a build output folder is looked for here
@@ -80,6 +80,11 @@ def load_store(graph_or_dir: Path) -> ox.Store:
         if stored_digest(store) == file_digest(graph):
             return store
     return memory_store(graph)
+
+
+def count_triples(ttl_path: Path) -> int:
+    """The number of triples in a Turtle file (the graph alone, without the ontology)."""
+    return sum(1 for _ in ox.parse(path=str(ttl_path), format=ox.RdfFormat.TURTLE))
 
 
 def memory_store(ttl_path: Path) -> ox.Store:

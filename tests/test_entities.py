@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from kg.entities import AliasTable, Resolution, extract_mentions, load_aliases, resolve
@@ -163,6 +165,30 @@ def test_entities_full_name_joins_across_articles_and_keeps_surname():
     assert entity.article_ids == ("a.txt", "b.txt")
 
 
+def facility_rows(*others: tuple[str, str]) -> list[Mention]:
+    """Article a names "Dalmakah" with each of ``others`` (facility, article) in one sentence;
+    article b speaks of "Dalmakah prison"."""
+    rows = [mention("Dalmakah prison", "Place", "b.txt", 0, "Prison"), mention("Dalmakah", "Place", "b.txt", 40, "City")]
+    for n, (name, article) in enumerate(others):
+        start = 100 * n
+        sentence = dict(sentence_start=start, sentence_end=start + 90)
+        rows.append(replace(mention(name, "Place", article, start, "Prison"), **sentence))
+        rows.append(replace(mention("Dalmakah", "Place", article, start + 40, "City"), **sentence))
+    return rows
+
+
+def test_entities_facility_named_after_place_joins_the_one_facility_there():
+    resolution = resolve(facility_rows(("Karvolo prison", "a.txt")))
+    assert together(resolution, ("Karvolo prison", "a.txt"), ("Dalmakah prison", "b.txt"))
+    assert any(m.rule == "facility-by-place" for m in resolution.merges)
+
+
+def test_entities_facility_named_after_place_stays_apart_when_two_could_match():
+    resolution = resolve(facility_rows(("Karvolo prison", "a.txt"), ("Zentra prison", "c.txt")))
+    assert not together(resolution, ("Karvolo prison", "a.txt"), ("Dalmakah prison", "b.txt"))
+    assert not together(resolution, ("Zentra prison", "c.txt"), ("Dalmakah prison", "b.txt"))
+
+
 # --- must not merge ----------------------------------------------------------
 
 
@@ -170,7 +196,7 @@ def test_entities_full_name_joins_across_articles_and_keeps_surname():
     ("a", "b"),
     [
         (("Syria", "Place", "a.txt", "Country"), ("Syrian Democratic Forces", "Organization", "a.txt")),
-        (("Baghdad", "Place", "a.txt", "City"), ("Abu Bakr al-Baghdadi", "Person", "a.txt")),
+        (("Dalmak", "Place", "a.txt", "City"), ("Omar al-Dalmaki", "Person", "a.txt")),  # city vs person named after it
         (("John Harlow", "Person", "a.txt"), ("John W. Pemberton", "Person", "a.txt")),
         (("Iraq", "Place", "a.txt", "Country"), ("Iran", "Place", "b.txt", "Country")),
         (("Iraq", "Place", "a.txt"), ("Iran", "Place", "b.txt")),

@@ -53,6 +53,14 @@ def relations_of(parse_text, text: str) -> set[tuple[str, str, str, str | None, 
             ("person/omar-haddan", "worksFor", "organization/freedonian-democratic-forces", "media commander", "possessive"),
         ),
         (
+            "Statements came from the Pentagon spokesman, Mark Ruddle, on Friday.",
+            ("person/mark-ruddle", "worksFor", "organization/pentagon", "spokesman", "title-before"),
+        ),
+        (
+            "Syria said no. Syrian deputy prime minister Omar Haddan met the envoy.",
+            ("person/omar-haddan", "worksFor", "place/syria", "deputy prime minister", "title-before"),
+        ),
+        (
             "The head of the International Relief Committee, Lena Voss, said aid was coming.",
             ("person/lena-voss", "worksFor", "organization/international-relief-committee", "head", "role-of-before"),
         ),
@@ -105,6 +113,7 @@ def test_relations_sub_organisation_named_after_parent(parse_text):
         "Officials met in Berlin, Paris and Rome last week.",  # a list, not a place in a place
         "There is no end game for the United States in Syria, he said.",  # a country is not inside another
         "Mark Ruddle met Lena Voss in London on Monday.",  # two people, no role
+        "Mark Ruddle, a lawyer for the Pentagon secretary, spoke.",  # a role held for a person
         "the of , , in in the Pentagon spokesman spokesman , ,",  # garbled text: nothing, no crash
     ],
 )

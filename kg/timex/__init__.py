@@ -32,7 +32,8 @@ TENSE_COMPONENTS = ("tok2vec", "tagger", "attribute_ruler")
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“'(]?[A-Z0-9])|\n\s*\n")
 PLURAL_AFTER = re.compile(r"\s+[a-z]+(?<![su]s)s\b")
 YEAR_CONTEXT = re.compile(r"\b" + pattern("year_preposition") + r"\s+(?:the\s+)?(?:year\s+)?\Z", re.IGNORECASE)
-# Grains that make a period the narrative can later refer back to ("a year earlier").
+# Grains that make a period the narrative can later refer back to ("a year earlier"); a comparison
+# ("up from a year earlier") looks back without moving the narrative there.
 REFERENCE_GRAINS = ("day", "time", "week", "month", "quarter", "half", "season", "year")
 
 
@@ -55,7 +56,7 @@ def tag(parsed: ParsedArticle) -> list[TimeExpression]:
         if resolved is None:
             continue
         expressions.append(_expression(candidate, expr, resolved, anchor, reference))
-        if resolved.grain in REFERENCE_GRAINS and resolved.first_day is not None:
+        if resolved.grain in REFERENCE_GRAINS and resolved.first_day is not None and not expr.same_period:
             reference = resolved
     return expressions
 

@@ -169,6 +169,8 @@ def _apply_rule_fields(expr: Expr, rule: Rule) -> Expr:
             changes[key] = value
         elif key == "shift":
             changes[key] = int(value)
+        elif key == "same_period":
+            changes[key] = value == "yes"
     return replace(expr, **changes)
 
 
@@ -193,4 +195,4 @@ def _ago(expr: Expr, candidate: Candidate, amount: float | None) -> Expr:
         return replace(expr, literal=literal)
     if expr.unit in ("decade", "century"):  # "a decade ago" is a year, not a decade
         return replace(expr, unit="year", shift=int(sign) * int(amount) * (10 if expr.unit == "decade" else 100), base=base)
-    return replace(expr, shift=int(sign) * int(amount), base=base)
+    return replace(expr, shift=int(sign) * int(amount), base=base, same_period=expr.unit == "year")

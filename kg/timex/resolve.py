@@ -58,6 +58,7 @@ class Expr:
     literal: str | None = None  # a fixed value: PRESENT_REF, P1W, ...
     amount: float | None = None  # a duration's count; None with a unit means "several"
     mod: str | None = None  # START, MID, END: narrows the period, not its value
+    same_period: bool = False  # "a year earlier": the period the text is about, whole years away
 
 
 @dataclass(frozen=True)
@@ -288,8 +289,10 @@ def _calendar_period(
         if expr.weekday is not None and expr.day is not None:  # "Monday, Oct. 26": the year that fits
             years = [y for y in range(anchor.year - 6, anchor.year + 7) if _weekday_fits(expr, y)] or years
             return min((_within_year(expr, y) for y in years), key=lambda c: _distance(c, anchor))
-        if expr.direction == "last" and expr.month is not None:  # "last August": last year's
-            return _within_year(expr, anchor.year - 1)
+        if expr.month is None and (expr.quarter or expr.half):
+            # Business news reports on quarters that have begun: "the first quarter" in October is this year's.
+            tense = "future" if tense == "future" else "past"
+            return choose([_within_year(expr, y) for y in years], anchor, expr.direction, tense, strict=True)
         return choose([_within_year(expr, y) for y in years], anchor, expr.direction, tense)
     if expr.day is not None:
         months = [shift_date(anchor.replace(day=1), "month", n) for n in (-1, 0, 1)]
@@ -302,20 +305,36 @@ def _calendar_period(
 
 def _relative(expr: Expr, anchor: date | None, reference: Resolved | None) -> Resolved | None:
     """"last week", "two days ago", "a year earlier", "the next day", "last year's third quarter"."""
+    if _compares_reported_period(expr, reference):
+        # Earnings news: "up from $3 million a year ago" after "the third quarter" is last year's third quarter.
+        return _period(shift_date(reference.first_day, "year", expr.shift), reference.grain)
+    if expr.base == "reference" and expr.unit == "quarter" and expr.shift == 0:
+        return _reported_quarter(anchor, reference)
     from_reference = expr.base == "reference" and reference is not None and reference.first_day is not None
     if anchor is None and not from_reference:
         return None
     base = reference.first_day if from_reference else anchor
     grain = expr.unit if expr.unit != "fortnight" else "week"
-    if expr.unit == "year" and reference is not None and reference.grain in ("quarter", "half"):
-        grain = reference.grain  # "a year earlier" after "the third quarter": that quarter a year before
-    elif expr.base == "reference" and not from_reference and expr.unit == "quarter" and expr.shift == 0:
-        return _period(shift_date(period_start(anchor, "quarter"), "quarter", -1), "quarter")
     first = period_start(shift_date(period_start(base, grain), expr.unit, expr.shift), grain)
-    period = _period(first, grain)
     if expr.quarter or expr.half or expr.month:
         return _within_year(expr, first.year)
-    return period
+    return _period(first, grain)
+
+
+def _compares_reported_period(expr: Expr, reference: Resolved | None) -> bool:
+    return (
+        expr.same_period and expr.unit == "year" and reference is not None
+        and reference.grain in ("quarter", "half") and reference.first_day is not None
+    )
+
+
+def _reported_quarter(anchor: date | None, reference: Resolved | None) -> Resolved | None:
+    """"The latest quarter", "the quarter": the quarter the text is about, else the last one completed."""
+    if reference is not None and reference.grain == "quarter" and reference.first_day is not None:
+        return reference
+    if anchor is None:
+        return None
+    return _period(shift_date(period_start(anchor, "quarter"), "quarter", -1), "quarter")
 
 
 def _within_year(expr: Expr, year: int) -> Resolved:

@@ -1,0 +1,129 @@
+"""When: the time expression that dates a trigger.
+
+In: a trigger token and the calendar times of its ``ArticleIndex``. Out: the
+time expression that governs the trigger's clause, else the sentence's that
+reaches it, else (for a past-tense verb in a sentence without any time) the
+last one of the paragraph, as the narrative continues; else None. A time
+inside a bound ("since 2019", "after the 2019 defeat") dates nothing above
+it, a relative clause keeps its own time, and a clause under "after" /
+"before" does not take the time of the clause it hangs on ("a year after the
+army declared victory").
+"""
+
+from __future__ import annotations
+
+from kg.events.document import AnchoredTime, ArticleIndex, is_clause_verb, is_past
+from kg.events.intervals import time_interval
+from kg.events.lexicon import cue
+from kg.events.triggers import trigger as event_word
+from kg.model import TimeExpression, Token
+
+CORE_DEPS = ("nsubj", "nsubjpass", "dobj", "attr", "appos")
+
+
+def time_of(doc: ArticleIndex, trigger: Token, allow_paragraph: bool) -> TimeExpression | None:
+    """The trigger's time expression, or None when the text does not date it."""
+    sentence = doc.sentence_of[trigger.index]
+    ranked = []
+    for time in doc.times:
+        if _after_publication(doc, trigger, time):
+            continue  # a past event cannot have happened after the article was written
+        if time.sentence == sentence and (rank := _time_rank(doc, trigger, time)) is not None:
+            ranked.append((rank, time.expression.start, time.expression))
+    if ranked:
+        return min(ranked, key=lambda r: (r[0], r[1]))[2]
+    if not allow_paragraph or any(t.sentence == sentence for t in doc.times) or not is_past(trigger):
+        return None
+    block = doc.block_of[trigger.index]
+    earlier = [t for t in doc.times if t.block == block and t.sentence < sentence and not t.bound]
+    return earlier[-1].expression if earlier else None
+
+
+def verb_chain(doc: ArticleIndex, i: int, through_relative: bool = False) -> list[int]:
+    """The token (if a verb) and the verbs above it, up to a relative clause's edge.
+
+    A relative clause ("prisoners who were detained in 2019") tells its own
+    background; it takes neither time nor place from the clause around it.
+    """
+    chain = []
+    for a in [i, *doc.ancestors(i)]:
+        if is_clause_verb(doc.tokens[a]):
+            chain.append(a)
+        if doc.tokens[a].dep == "relcl" and not through_relative:
+            break
+    return chain
+
+
+def _time_rank(doc: ArticleIndex, trigger: Token, time: AnchoredTime) -> tuple[int, int] | None:
+    """How closely a time expression of the sentence governs the trigger (lower is closer), or None."""
+    above_time = doc.ancestors(time.head)
+    if trigger.index in above_time:  # the expression modifies the trigger or its phrase
+        between = above_time[: above_time.index(trigger.index)]
+        if not time.bound and not any(is_clause_verb(doc.tokens[b]) or _bounding(doc.tokens[b]) for b in between):
+            return 0, len(between)
+    if time.head in doc.ancestors(trigger.index):  # "Wednesday, when ... surrendered"
+        return 1, doc.ancestors(trigger.index).index(time.head)
+    if time.bound or _through_bound(doc, time.head):
+        return None
+    clause = _nearest_verb(doc, time.head)
+    if clause is None or _bounded_below(doc, trigger.index, clause):
+        return None
+    if trigger.pos == "NOUN":
+        return _noun_rank(doc, trigger, time, clause)
+    chain = verb_chain(doc, trigger.index)
+    return (2, chain.index(clause)) if clause in chain else None
+
+
+def _noun_rank(doc: ArticleIndex, trigger: Token, time: AnchoredTime, clause: int) -> tuple[int, int] | None:
+    """An event noun takes its clause's time when it is a core argument or indefinite."""
+    distance = abs(time.head - trigger.index)
+    own_clause = _nearest_verb(doc, trigger.index)
+    definite = any(c.lemma.lower() == "the" for c in doc.kids(trigger.index, "det"))
+    if own_clause == clause and (trigger.dep in CORE_DEPS or not definite):
+        return 2, distance
+    if own_clause == clause and event_word(doc, doc.tokens[clause]) is None:
+        return 3, distance  # the clause's verb tells no event: the time is the noun's
+    if not definite and clause in verb_chain(doc, trigger.index):
+        return 3, distance
+    return None
+
+
+def _nearest_verb(doc: ArticleIndex, i: int) -> int | None:
+    return next((a for a in doc.ancestors(i) if is_clause_verb(doc.tokens[a])), None)
+
+
+def _bounded_below(doc: ArticleIndex, i: int, clause: int) -> bool:
+    """Whether the path from token i up to ``clause`` passes a measured "a year after" / "months before".
+
+    Without a measure ("detonating bombs before storming in") the two are
+    told as one stretch of time and share its date.
+    """
+    for a in [i, *doc.ancestors(i)]:
+        if a == clause:
+            return False
+        bounded = _bounding(doc.tokens[a]) or any(m.lemma.lower() in cue("bound_prep") for m in doc.kids(a, "mark"))
+        if bounded and doc.kids(a, "npadvmod"):
+            return True
+    return False
+
+
+def _through_bound(doc: ArticleIndex, i: int) -> bool:
+    """Whether a token sits in a bounding phrase below its clause verb ("detained after the 2019 defeat")."""
+    for a in doc.ancestors(i):
+        if is_clause_verb(doc.tokens[a]):
+            return False
+        if _bounding(doc.tokens[a]):
+            return True
+    return False
+
+
+def _bounding(token: Token) -> bool:
+    return token.dep == "prep" and token.lemma.lower() in cue("bound_prep")
+
+
+def _after_publication(doc: ArticleIndex, trigger: Token, time: AnchoredTime) -> bool:
+    published = doc.parsed.article.publication_date
+    interval = time_interval(time.expression)
+    clause = verb_chain(doc, trigger.index)
+    past = bool(clause) and is_past(doc.tokens[clause[0]])
+    return past and published is not None and interval is not None and interval[0] > published

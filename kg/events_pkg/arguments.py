@@ -1,0 +1,223 @@
+"""Who and where: the actors, targets and places of a trigger.
+
+In: a trigger token of an ``ArticleIndex``. Out: ``Roles`` (entity
+``Mention``s as actors, targets and places) read off the parse: the subject,
+the "by" agent or possessive is the actor ("Red Hand fighters" stand for Red
+Hand), the object or "on"/"against" phrase the target, prepositional phrases
+with a place ("near", "outside", "in") the place. An event noun borrows the
+subject and places of its light verb ("launched the assault on ...").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from kg.events.document import ArticleIndex
+from kg.events.lexicon import cue
+from kg.events.places import acts, is_facility
+from kg.model import Mention, Token
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# How an argument's own modifiers can name the entity it stands for:
+# "Red Hand fighters", "the group's spokesman, Ana Ruiz", "members of the Blue Army".
+ARGUMENT_MODIFIER_DEPS = ("compound", "poss", "nmod")
+ARGUMENT_MODIFIER_PREPS = ("of", "from")
+# Clauses that share the subject of the verb they hang on ("..., detonating X before storming Y").
+SUBJECT_SHARING_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl")
+TARGET_PREPS = ("on", "against")
+DEFINITE = ("the", "this", "that")
+MAX_DEPTH = 2
+
+
+@dataclass
+class Roles:
+    """The entity mentions of a trigger, by role."""
+
+    actors: list[Mention] = field(default_factory=list)
+    targets: list[Mention] = field(default_factory=list)
+    places: list[Mention] = field(default_factory=list)
+
+    def add(self, mentions: Iterable[Mention], role: str) -> None:
+        """Add entities in a role; a place named as a target is the event's place."""
+        for mention in mentions:
+            if mention.kind == "Place" and role != "actors":
+                self.places.append(mention)
+            else:
+                getattr(self, role).append(mention)
+
+
+def roles_of(doc: ArticleIndex, token: Token, cls: str) -> Roles:
+    """The actors, targets and places of a verb or noun trigger."""
+    return verb_roles(doc, token) if token.pos == "VERB" else noun_roles(doc, token, cls)
+
+
+def mentions_at(doc: ArticleIndex, i: int) -> list[Mention]:
+    """The entity a token names, or the facility a definite noun ("the prison") refers back to."""
+    if (mention := doc.mention_at.get(i)) is not None:
+        return [mention]
+    antecedent = _facility_antecedent(doc, doc.tokens[i])
+    return [antecedent] if antecedent is not None else []
+
+
+def _facility_antecedent(doc: ArticleIndex, token: Token) -> Mention | None:
+    """The last named facility before a definite facility noun: "the facility" -> the prison named earlier."""
+    noun = token.lemma.lower()
+    if noun not in cue("facility"):
+        return None
+    holder = doc.head(token.index) if token.dep == "compound" else token  # "the prison attack"
+    definite = any(c.lemma.lower() in DEFINITE for c in doc.kids(holder.index, "det"))
+    same = any(c.lemma.lower() == "same" for c in doc.kids(token.index, "amod"))
+    named = any(c.index in doc.mention_at for c in doc.kids(token.index, "compound"))
+    if not (definite or same or named):
+        return None
+    earlier = [
+        m
+        for m in doc.mentions
+        if m.end <= token.start and m.kind == "Place" and (is_facility(m.subtype) or noun in m.text.lower())
+    ]
+    return earlier[-1] if earlier else None
+
+
+def argument(doc: ArticleIndex, i: int, depth: int = 0) -> list[Mention]:
+    """Entities an argument stands for: itself, its appositive, or the group in "Red Hand fighters"."""
+    found = mentions_at(doc, i)
+    if not found and depth < MAX_DEPTH:
+        for child in doc.kids(i, "appos"):  # "its leader, Anton Weiss": the name, not the group
+            found += argument(doc, child.index, depth + 1)
+    if not found and depth < MAX_DEPTH:
+        for child in doc.kids(i, *ARGUMENT_MODIFIER_DEPS):
+            found += argument(doc, child.index, depth + 1)
+        for prep in doc.kids(i, "prep"):
+            if prep.lemma.lower() in ARGUMENT_MODIFIER_PREPS:
+                for obj in doc.kids(prep.index, "pobj"):
+                    found += argument(doc, obj.index, depth + 1)
+    for conj in doc.kids(i, "conj"):
+        found += argument(doc, conj.index, depth)
+    return found
+
+
+def subject(doc: ArticleIndex, verb: int) -> int | None:
+    """The subject of a verb, borrowed from the verb it depends on when it has none."""
+    current = verb
+    for _ in range(4):
+        subjects = doc.kids(current, *SUBJECT_DEPS)
+        if subjects:
+            found = subjects[0]
+            if found.tag in ("WDT", "WP") and doc.tokens[current].dep == "relcl":
+                return doc.tokens[current].head  # "fighters who attacked" -> fighters
+            return found.index
+        token = doc.tokens[current]
+        if token.dep == "relcl":
+            return token.head
+        if token.dep not in SUBJECT_SHARING_DEPS or token.head == current:
+            return None
+        current = token.head
+        if doc.tokens[current].pos == "ADP":  # "before storming": pcomp -> prep -> verb
+            current = doc.tokens[current].head
+    return None
+
+
+def relative_object(doc: ArticleIndex, verb: Token) -> int | None:
+    """The noun a relative clause's verb acts on: "the prison that the group took over" -> prison."""
+    if verb.dep != "relcl" or doc.kids(verb.index, "dobj") and not _relative_pronoun_object(doc, verb):
+        return None
+    subjects = doc.kids(verb.index, *SUBJECT_DEPS)
+    if not subjects or subjects[0].tag in ("WDT", "WP"):
+        return None  # "fighters who attacked": the head is the subject
+    return verb.head
+
+
+def _relative_pronoun_object(doc: ArticleIndex, verb: Token) -> bool:
+    return any(c.tag in ("WDT", "WP") for c in doc.kids(verb.index, "dobj"))
+
+
+def place_phrases(doc: ArticleIndex, i: int, depth: int = 0) -> list[Mention]:
+    """Places in the prepositional phrases under a token, nested once ("on the prison in the city")."""
+    found: list[Mention] = []
+    for prep in doc.kids(i, "prep"):
+        if prep.lemma.lower() not in cue("place_prep") and not (depth and prep.lemma.lower() == "of"):
+            continue
+        for obj in doc.kids(prep.index, "pobj"):
+            found += [m for m in argument(doc, obj.index) if m.kind == "Place"]
+            if depth < MAX_DEPTH:
+                found += place_phrases(doc, obj.index, depth + 1)
+    return found
+
+
+def support_verb(doc: ArticleIndex, noun: Token) -> Token | None:
+    """The light verb that carries an event noun: "launched the assault", "claimed responsibility for"."""
+    token = noun
+    for _ in range(3):
+        head = doc.head(token.index)
+        if head.index == token.index:
+            return None
+        if token.dep in ("dobj", "nsubj", "nsubjpass") and head.pos == "VERB":
+            return head if head.lemma.lower() in cue("support") else None
+        if token.dep == "pobj" or (token.dep == "prep" and head.lemma.lower() in cue("support_noun")):
+            token = head
+            continue
+        if token.dep == "dobj" and head.lemma.lower() in cue("support_noun"):
+            token = head
+            continue
+        return None
+    return None
+
+
+def verb_roles(doc: ArticleIndex, verb: Token) -> Roles:
+    roles = Roles()
+    subj = subject(doc, verb.index)
+    if subj is not None:
+        passive = bool(doc.kids(verb.index, "nsubjpass", "auxpass"))
+        roles.add(argument(doc, subj), "targets" if passive else "actors")
+    if (obj := relative_object(doc, verb)) is not None:
+        roles.add(argument(doc, obj), "targets")
+    for child in doc.kids(verb.index):
+        if child.dep == "nsubjpass" and child.index != subj:
+            roles.add(argument(doc, child.index), "targets")
+        elif child.dep == "agent":
+            for obj in doc.kids(child.index, "pobj"):
+                roles.add(argument(doc, obj.index), "actors")
+        elif child.dep == "dobj":
+            roles.add(argument(doc, child.index), "targets")
+            roles.places += place_phrases(doc, child.index, 1)
+        elif child.dep == "prep" and child.lemma.lower() in TARGET_PREPS:
+            for obj in doc.kids(child.index, "pobj"):
+                roles.add(argument(doc, obj.index), "targets")
+    roles.places += place_phrases(doc, verb.index)
+    return roles
+
+
+def noun_roles(doc: ArticleIndex, noun: Token, cls: str) -> Roles:
+    roles = Roles()
+    for child in doc.kids(noun.index):
+        if child.dep in ("poss", "compound"):  # "Red Hand attack", "the US invasion", "the Strelsau attack"
+            mentions = mentions_at(doc, child.index)
+            roles.places += [m for m in mentions if m.kind == "Place" and not acts(m)]
+            roles.actors += [m for m in mentions if m.kind != "Place" or acts(m)]
+        elif child.dep == "prep" and child.lemma.lower() == "by":
+            for obj in doc.kids(child.index, "pobj"):
+                roles.add(argument(doc, obj.index), "actors")
+        elif child.dep == "prep" and child.lemma.lower() == "of" and cls.lower() in cue("of_actor"):
+            for obj in doc.kids(child.index, "pobj"):
+                roles.add(argument(doc, obj.index), "actors")
+        elif child.dep == "prep" and child.lemma.lower() in ("of", *TARGET_PREPS):
+            for obj in doc.kids(child.index, "pobj"):
+                roles.add(argument(doc, obj.index), "targets")
+    roles.places += place_phrases(doc, noun.index)
+    support = support_verb(doc, noun)
+    if support is not None:
+        if noun.dep != "nsubj":
+            subj = subject(doc, support.index)
+            if subj is not None:
+                roles.add(argument(doc, subj), "actors")
+        roles.places += place_phrases(doc, support.index)
+    return roles
+
+
+def pronoun_subject(doc: ArticleIndex, token: Token) -> bool:
+    """Whether the trigger's (or its light verb's) subject is a pronoun: "it repelled ..."."""
+    subj = subject(doc, token.index) if token.pos == "VERB" else None
+    if subj is None and token.pos == "NOUN" and (support := support_verb(doc, token)) is not None:
+        subj = subject(doc, support.index)
+    return subj is not None and doc.tokens[subj].tag == "PRP"

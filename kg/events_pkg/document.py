@@ -1,0 +1,144 @@
+"""Token-level indexes over one parsed article, shared by the extraction modules.
+
+In: a ``ParsedArticle``, its entity ``Mention``s with their keys, and its
+resolved ``TimeExpression``s. Out: an ``ArticleIndex`` that answers parse-tree
+questions (children, heads, ancestors, subtrees), which entity mention a token
+belongs to, and which calendar time expressions the article holds, each with
+the token that heads it and whether it is only a bound ("since 2019").
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from kg.events.intervals import time_interval
+from kg.events.lexicon import cue
+from kg.model import Mention, ParsedArticle, TimeExpression, Token
+
+CLAUSE_VERBS = ("VERB", "AUX")
+
+
+@dataclass(frozen=True)
+class AnchoredTime:
+    """A calendar time expression placed in the parse."""
+
+    expression: TimeExpression
+    head: int  # token that heads the expression in the parse
+    sentence: int
+    block: int
+    bound: bool  # "since 2019", "until Wednesday": a bound, not the time of the clause
+
+
+class ArticleIndex:
+    """Children, entity mentions and times of one parsed article, by token index."""
+
+    def __init__(
+        self,
+        parsed: ParsedArticle,
+        mentions: Sequence[Mention],
+        key_of: Mapping[Mention, str],
+        time_expressions: Sequence[TimeExpression],
+    ) -> None:
+        self.parsed = parsed
+        self.tokens = parsed.tokens
+        self.key_of = key_of
+        self._starts = [t.start for t in self.tokens]
+        self.children: dict[int, list[int]] = defaultdict(list)
+        for token in self.tokens:
+            if token.head != token.index:
+                self.children[token.head].append(token.index)
+        own = [m for m in mentions if m.article_id == parsed.article.identifier and m in key_of]
+        self.mentions = sorted(own, key=lambda m: (m.start, -m.end))
+        self.mention_at: dict[int, Mention] = {}
+        for mention in sorted(own, key=lambda m: m.end - m.start):  # longest wins
+            for i in self.token_span(mention.start, mention.end):
+                self.mention_at[i] = mention
+        self.times = [t for t in (self._anchor(e) for e in time_expressions) if t is not None]
+        self.time_tokens = {i for t in self.times for i in self.token_span(t.expression.start, t.expression.end)}
+
+    def token_span(self, start: int, end: int) -> range:
+        """Indexes of the tokens overlapping characters ``[start, end)``."""
+        first = bisect_left(self._starts, start)
+        if first > 0 and self.tokens[first - 1].end > start:
+            first -= 1
+        last = first
+        while last < len(self.tokens) and self.tokens[last].start < end:
+            last += 1
+        return range(first, last)
+
+    @cached_property
+    def sentence_of(self) -> list[int]:
+        """Token index -> sentence number."""
+        index = [0] * len(self.tokens)
+        for n, sentence in enumerate(self.parsed.sentences):
+            for i in range(sentence.first, sentence.last):
+                index[i] = n
+        return index
+
+    @cached_property
+    def block_of(self) -> list[int]:
+        """Token index -> block (paragraph) number, -1 outside every block."""
+        blocks = self.parsed.blocks
+        return [next((n for n, b in enumerate(blocks) if b.start <= t.start < b.end), -1) for t in self.tokens]
+
+    def _anchor(self, expression: TimeExpression) -> AnchoredTime | None:
+        if time_interval(expression) is None:
+            return None
+        span = self.token_span(expression.start, expression.end)
+        if not span:
+            return None
+        head = next((i for i in span if self.tokens[i].head not in span or self.tokens[i].head == i), span[0])
+        words = expression.text.lower().split()
+        governor = self.tokens[self.tokens[head].head]
+        bound = (words and words[0] in cue("bound_prep")) or (
+            self.tokens[head].dep == "pobj" and governor.lemma.lower() in cue("bound_prep")
+        )
+        return AnchoredTime(expression, head, self.sentence_of[head], self.block_of[head], bool(bound))
+
+    def kids(self, i: int, *deps: str) -> list[Token]:
+        """The children of token i, only those with one of ``deps`` when given."""
+        return [self.tokens[c] for c in self.children.get(i, ()) if not deps or self.tokens[c].dep in deps]
+
+    def head(self, i: int) -> Token:
+        return self.tokens[self.tokens[i].head]
+
+    def ancestors(self, i: int) -> list[int]:
+        """Heads above token i, nearest first, up to the sentence root."""
+        chain, seen = [], {i}
+        while (h := self.tokens[i].head) not in seen:
+            chain.append(h)
+            seen.add(h)
+            i = h
+        return chain
+
+    def subtree(self, i: int) -> list[int]:
+        """Token i and everything below it, in text order."""
+        found, stack = [], [i]
+        while stack:
+            current = stack.pop()
+            found.append(current)
+            stack.extend(self.children.get(current, ()))
+        return sorted(found)
+
+    def key(self, mention: Mention) -> str:
+        return self.key_of[mention]
+
+    def text(self, start: int, end: int) -> str:
+        return self.parsed.article.text[start:end]
+
+    def span_text(self, first: int, last: int) -> str:
+        """The article text from token ``first`` to token ``last`` (inclusive), on one line."""
+        return " ".join(self.text(self.tokens[first].start, self.tokens[last].end).split())
+
+
+def is_clause_verb(token: Token) -> bool:
+    """A verb that heads a clause; "following" and "according" used as prepositions do not."""
+    return token.pos in CLAUSE_VERBS and token.dep != "prep"
+
+
+def is_past(token: Token) -> bool:
+    return "Tense=Past" in token.morph or token.tag in ("VBD", "VBN")

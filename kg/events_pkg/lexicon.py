@@ -1,0 +1,95 @@
+"""The event tables: classes, trigger lemmas, cue words and number words.
+
+In: the files ``kg/resources/en/events_classes.tsv``, ``events_triggers.tsv``,
+``events_cues.txt`` and ``events_numbers.tsv``. Out: validated lookups, each
+read once per process; a malformed row raises ``RuleError`` naming the file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from kg.errors import RuleError
+from kg.resources import table_lines, table_sections
+
+STATEMENT = "Statement"
+
+
+@dataclass(frozen=True)
+class EventClass:
+    """One event class of ``ontology/kg.ttl`` (a subclass of sem:Event)."""
+
+    name: str
+    parent: str | None
+    span_days: int  # how many days apart two reports at one place may be and still tell one event
+    label: str
+    comment: str
+
+
+@cache
+def event_classes() -> dict[str, EventClass]:
+    """The class tree of ``events_classes.tsv``, by class name."""
+    classes: dict[str, EventClass] = {}
+    for line in table_lines("events_classes.tsv"):
+        cells = line.split("\t")
+        if len(cells) != 5 or not cells[2].isdigit():
+            raise RuleError(f"kg/resources/en/events_classes.tsv: {line!r} is not class, parent, span_days, label, comment")
+        name, parent, span, label, comment = cells
+        classes[name] = EventClass(name, None if parent == "-" else parent, int(span), label, comment)
+    for cls in classes.values():
+        if cls.parent is not None and cls.parent not in classes:
+            raise RuleError(f"kg/resources/en/events_classes.tsv: {cls.name} has unknown parent {cls.parent}")
+    return classes
+
+
+@cache
+def triggers() -> dict[tuple[str, str], str]:
+    """(lemma, VERB | NOUN) -> event class, from ``events_triggers.tsv``."""
+    table: dict[tuple[str, str], str] = {}
+    for line in table_lines("events_triggers.tsv"):
+        cells = line.split("\t")
+        if len(cells) != 3 or cells[1] not in ("VERB", "NOUN", "*") or cells[2] not in event_classes():
+            raise RuleError(f"kg/resources/en/events_triggers.tsv: {line!r} is not lemma, VERB|NOUN|*, known class")
+        lemma, pos, cls = cells
+        for each in ("VERB", "NOUN") if pos == "*" else (pos,):
+            table[(lemma.lower(), each)] = cls
+    return table
+
+
+@cache
+def _cues() -> dict[str, frozenset[str]]:
+    return {name: frozenset(word.lower() for word in words) for name, words in table_sections("events_cues.txt").items()}
+
+
+def cue(name: str) -> frozenset[str]:
+    """The words of one ``[section]`` of ``events_cues.txt``."""
+    try:
+        return _cues()[name]
+    except KeyError:
+        raise RuleError(f"kg/resources/en/events_cues.txt: section [{name}] is missing") from None
+
+
+@cache
+def number_words() -> dict[str, int]:
+    """Spelled-out numbers: "seven" -> 7, "dozens" -> 24."""
+    words: dict[str, int] = {}
+    for line in table_lines("events_numbers.tsv"):
+        word, _, value = line.partition("\t")
+        if not value.isdigit():
+            raise RuleError(f"kg/resources/en/events_numbers.tsv: {line!r} is not word<TAB>number")
+        words[word.lower()] = int(value)
+    return words
+
+
+def ancestry(cls: str) -> list[str]:
+    """The class and its parents up to the top class under sem:Event."""
+    chain = [cls]
+    while (parent := event_classes()[chain[-1]].parent) is not None:
+        chain.append(parent)
+    return chain
+
+
+def classes_compatible(a: str, b: str) -> bool:
+    """True when both classes belong to one family under sem:Event (an ambush and a bombing are attacks)."""
+    return ancestry(a)[-1] == ancestry(b)[-1]

@@ -1,0 +1,100 @@
+"""Whether a trigger tells something that happened: negation, genericity, irrealis, hedges.
+
+In: a trigger token of an ``ArticleIndex``. Out: ``realis_status`` gives
+"realis", "hedged" or "unreal" ("no soldiers were killed", "such attacks",
+"wants to attack", "will attack", "planning an attack", "released a report"
+are unreal: no event of the news); ``hedged`` tells whether a hedge word
+("allegedly", "could", "believed to") sits on the trigger's path.
+"""
+
+from __future__ import annotations
+
+from kg.events.document import ArticleIndex
+from kg.events.lexicon import cue
+from kg.model import Token
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# How an event noun hangs on a verb or noun that can make it unreal: "planned an
+# attack", "plans for an attack", "the threat of an attack". Not the passive
+# subject: "the attack had been planned for months" did happen.
+INTENT_ATTACHMENTS = ("dobj", "pobj", "prep")
+INTENT_DEPTH = 3
+
+
+def realis_status(doc: ArticleIndex, token: Token, cls: str) -> str:
+    """"realis", "hedged" or "unreal" for a trigger of class ``cls``."""
+    if _negated(doc, token) or _intended(doc, token) or _publication(doc, token, cls):
+        return "unreal"
+    if token.pos == "NOUN":
+        return "unreal" if _generic_noun(doc, token) else "realis"
+    if _future(doc, token):
+        return "unreal"
+    return _infinitive_status(doc, token)
+
+
+def hedged(doc: ArticleIndex, trigger: Token) -> bool:
+    """A hedge on the trigger or on one of the three words above it ("believed to be the biggest attack")."""
+    path = [trigger.index, *doc.ancestors(trigger.index)[:3]]
+    for i in path:
+        if i != trigger.index and doc.tokens[i].lemma.lower() in cue("hedge"):
+            return True
+        if any(c.lemma.lower() in cue("hedge") for c in doc.kids(i, "aux", "advmod", "amod")):
+            return True
+    return False
+
+
+def _negated(doc: ArticleIndex, token: Token) -> bool:
+    if doc.kids(token.index, "neg"):
+        return True
+    # "No US service members were injured"
+    return any(d.lemma.lower() == "no" for a in doc.kids(token.index, *SUBJECT_DEPS) for d in doc.kids(a.index, "det"))
+
+
+def _generic_noun(doc: ArticleIndex, token: Token) -> bool:
+    """A plural or generic event noun ("attacks", "such prison breaks") tells no single event."""
+    if token.dep == "compound":
+        return True
+    if token.tag in ("NNS", "NNPS") and not doc.kids(token.index, "nummod"):
+        return True
+    return any(c.lemma.lower() in cue("generic") for c in doc.kids(token.index, "det", "amod", "predet"))
+
+
+def _intended(doc: ArticleIndex, token: Token) -> bool:
+    """An event only planned, prepared, feared or prevented: "planning a surprise attack", "plans for a breakout"."""
+    current = token
+    for _ in range(INTENT_DEPTH):
+        if current.dep not in INTENT_ATTACHMENTS:
+            return False
+        governor = doc.head(current.index)
+        if governor.index == current.index:
+            return False
+        if governor.lemma.lower() in cue("intent"):
+            return True
+        current = governor
+    return False
+
+
+def _publication(doc: ArticleIndex, token: Token, cls: str) -> bool:
+    """A release of a report, video or statement is a publication, not people set free."""
+    if cls.lower() not in cue("artefact_classes"):
+        return False
+    patients = doc.kids(token.index, "dobj", "nsubjpass")
+    if token.dep in ("acl", "relcl"):  # "a report released in 2020"
+        patients.append(doc.head(token.index))
+    return any(p.lemma.lower() in cue("artefact") for p in patients)
+
+
+def _infinitive_status(doc: ArticleIndex, token: Token) -> str:
+    """"realis", "hedged" or "unreal" for a verb under "to": "managed to escape" did happen."""
+    if not any(c.tag == "TO" for c in doc.kids(token.index, "aux", "auxpass")):
+        return "realis"
+    governor = doc.head(token.index).lemma.lower()
+    if token.dep == "xcomp" and governor in cue("realis"):
+        return "realis"
+    if token.dep == "xcomp" and governor in cue("hedge"):
+        return "hedged"
+    return "unreal"
+
+
+def _future(doc: ArticleIndex, token: Token) -> bool:
+    return any(c.lemma.lower() in ("will", "shall") for c in doc.kids(token.index, "aux"))
