@@ -1,0 +1,54 @@
+"""The spaCy stage: plain tokens, sentences and names with offsets into the article (kg.nlp)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.model import Article, Block
+from kg.nlp import parse_article
+
+pytestmark = pytest.mark.slow
+
+TEXT = "Daily Courier\n\nThe mayor of Springfield resigned on Monday.\n\nMore links\n\nMaria Lopez will replace him."
+
+
+@pytest.fixture(scope="module")
+def parsed():
+    first = TEXT.index("The mayor")
+    second = TEXT.index("Maria")
+    blocks = [Block(first, TEXT.index("\n", first)), Block(second, len(TEXT))]
+    return parse_article(Article("a.txt", TEXT, "a.txt"), blocks)
+
+
+def test_nlp_token_offsets_count_into_the_article_text(parsed):
+    assert parsed.tokens
+    assert all(TEXT[t.start : t.end] == t.text for t in parsed.tokens)
+
+
+def test_nlp_parses_only_the_blocks(parsed):
+    covered = "".join(t.text for t in parsed.tokens)
+    assert "Courier" not in covered and "links" not in covered
+
+
+def test_nlp_heads_and_indexes_are_global(parsed):
+    assert [t.index for t in parsed.tokens] == list(range(len(parsed.tokens)))
+    second_block = [t for t in parsed.tokens if t.start >= TEXT.index("Maria")]
+    assert all(t.head >= second_block[0].index for t in second_block)
+
+
+def test_nlp_sentences_never_cross_blocks(parsed):
+    assert [TEXT[s.start : s.end] for s in parsed.sentences] == [
+        "The mayor of Springfield resigned on Monday.",
+        "Maria Lopez will replace him.",
+    ]
+
+
+def test_nlp_named_spans_keep_label_and_offsets(parsed):
+    spans = {(s.text, s.label) for s in parsed.named_spans}
+    assert ("Maria Lopez", "PERSON") in spans
+    assert all(TEXT[s.start : s.end] == s.text for s in parsed.named_spans)
+
+
+def test_nlp_morphology_carries_tense(parsed):
+    resigned = next(t for t in parsed.tokens if t.text == "resigned")
+    assert "Tense=Past" in resigned.morph and resigned.lemma == "resign"
