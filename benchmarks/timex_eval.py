@@ -4,7 +4,9 @@ In: the TimeML folder (../shared/data/timeml). Out: the same figures as
 ../shared/eval/score_timex.py (whose reading and matching functions it
 imports), computed without one process per document; ``-v`` lists misses.
 
-Usage: python benchmarks/timex_eval.py [-v] [--grep REGEX] [PATH ...]
+Usage: python benchmarks/timex_eval.py [-v] [--grep REGEX] [--rules] [PATH ...]
+(--rules: per rule, how many of its predictions align with a gold TIMEX3 and
+how many have the gold value; a rule whose predictions mostly miss is one to fix.)
 """
 
 from __future__ import annotations
@@ -40,16 +42,22 @@ def kg_tagger(text: str, dct: str) -> list[dict]:
 
     article = Article(identifier="doc", text=text, source="doc", publication_date=date.fromisoformat(dct[:10]))
     parsed = nlp.parse_article(article, boilerplate.content_blocks(text), nlp.TIMEX_COMPONENTS)
-    return [{"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value} for t in timex.tag(parsed)]
+    return [{"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value, "rule": t.rule}
+            for t in timex.tag(parsed)]
 
 
 def evaluate(scorer, docs, tagger) -> tuple[list, dict]:
-    """Tag every document and align with the gold, as the scorer does."""
+    """Tag every document and align with the gold, as the scorer does (each prediction keeps its rule)."""
     results = []
     for doc in docs:
         result = scorer.DocResult(doc)
         preds = tagger(doc.text, doc.dct or "")
-        result.preds = [p for p in (scorer._coerce_pred(o, doc.text, result.warnings) for o in preds) if p]
+        result.preds = []
+        for raw in preds:
+            pred = scorer._coerce_pred(raw, doc.text, result.warnings)
+            if pred is not None:
+                pred.tid = raw.get("rule")  # the scorer's spare field carries the rule name
+                result.preds.append(pred)
         result.pairs = scorer.align(doc.gold, result.preds)
         results.append(result)
     return results, scorer.counts(results)
@@ -85,17 +93,35 @@ def misses(results, pattern: re.Pattern | None) -> list[str]:
     return [line for line in lines if pattern is None or pattern.search(line)]
 
 
+def rule_table(results) -> list[str]:
+    """Per rule: predictions, aligned with a gold TIMEX3, with the gold value; worst precision first."""
+    tally: dict[str, list[int]] = {}
+    for r in results:
+        aligned = {id(p): g for g, p in r.pairs}
+        for p in r.preds:
+            row = tally.setdefault(p.tid or "?", [0, 0, 0])
+            gold = aligned.get(id(p))
+            row[0] += 1
+            row[1] += gold is not None
+            row[2] += gold is not None and p.value == (gold.value or "").strip()
+    rows = sorted(tally.items(), key=lambda item: item[1][2] / item[1][0])
+    return [f"{name:24s} predicted={n:4d} aligned={a:4d} value={v:4d} ({v / n:.2f})" for name, (n, a, v) in rows]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("paths", nargs="*", default=[str(TIMEML)])
     parser.add_argument("-v", "--verbose", action="store_true")
     parser.add_argument("--grep", help="only list misses matching this regex")
+    parser.add_argument("--rules", action="store_true", help="per-rule precision table")
     args = parser.parse_args(argv)
     scorer = load_scorer()
     docs = [scorer.parse_tml(p) for p in scorer.collect_paths(args.paths)]
     results, c = evaluate(scorer, docs, kg_tagger)
     if args.verbose or args.grep:
         print("\n".join(misses(results, re.compile(args.grep) if args.grep else None)))
+    if args.rules:
+        print("\n".join(rule_table(results)))
     print(c)
     print("  ".join(f"{k}={v:.4f}" for k, v in figures(scorer, c).items()))
     return 0

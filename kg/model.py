@@ -183,6 +183,7 @@ class EventMention:
     places: tuple[str, ...] = ()
     time: TimeExpression | None = None
     count: int | None = None
+    counted: str | None = None  # the noun the count counts, as written: "soldiers", "car bombs"
     reported: bool = False  # told as someone's statement
     hedged: bool = False  # "allegedly", "could", ...
     speaker: str | None = None  # entity key, for statements

@@ -127,12 +127,32 @@ def _disagreements(event: Event) -> str:
     )
     if other_dates:
         notes.append("also dated " + "; ".join(f"{v} by {a}" for v, a in other_dates))
-    counts = sorted({(m.count, m.article_id) for m in event.mentions if m.count is not None})
-    if len({c for c, _ in counts}) == 1:
-        notes.append(f"count {counts[0][0]}")
-    elif counts:
-        notes.append("counts " + "; ".join(f"{c} by {a}" for c, a in counts))
+    notes += [_count_note(noun, told) for noun, told in sorted(_counts_by_noun(event.mentions).items())]
     return f" ({'; '.join(notes)})" if notes else ""
+
+
+def _counts_by_noun(mentions: Sequence[EventMention]) -> dict[str, set[tuple[int, str, str]]]:
+    """(count, source, noun as written) by the thing counted: 3 car bombs and 100 fighters are apart."""
+    by_noun: dict[str, set[tuple[int, str, str]]] = {}
+    for m in mentions:
+        if m.count is not None:
+            by_noun.setdefault(_singular(m.counted), set()).add((m.count, m.article_id, m.counted or ""))
+    return by_noun
+
+
+def _singular(noun: str | None) -> str:
+    """A key to compare counted nouns by: "Fighters" and "fighter" count the same thing."""
+    return (noun or "").lower().removesuffix("s")
+
+
+def _count_note(noun: str, told: set[tuple[int, str, str]]) -> str:
+    """"100 fighters" when the sources agree, "fighters 100 by a; 60 by b" when they do not."""
+    values = sorted({count for count, _, _ in told})
+    written = max(written for _, _, written in told)
+    if len(values) == 1:
+        return f"{values[0]} {written}" if noun else f"count {values[0]}"
+    by_source = "; ".join(f"{c} by {a}" for c, a, _ in sorted(told))
+    return f"{written} {by_source}" if noun else f"counts {by_source}"
 
 
 def _cell(text: str) -> str:
@@ -237,6 +257,7 @@ def _mention_json(m: EventMention) -> dict:
         "places": list(m.places),
         "time": _time_json(m.time),
         "count": m.count,
+        "counted": m.counted,
         "reported": m.reported,
         "hedged": m.hedged,
         "speaker": m.speaker,

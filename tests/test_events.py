@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
+from events_corpus import name_mentions
 
 from kg import timex
 from kg.events import (
@@ -17,38 +18,7 @@ from kg.events import (
     merge_events,
     time_interval,
 )
-from kg.model import Entity, EventMention, Mention, TimeExpression
-
-# The invented names of these tests, as kg.entities would type them.
-NAMES = {
-    "Red Hand": ("Organization", None),
-    "Blue Army": ("Organization", None),
-    "Zenda prison": ("Place", "Prison"),
-    "Strelsau": ("Place", "City"),
-    "Ruritania": ("Place", "Country"),
-    "Maria Lopez": ("Person", None),
-    "Lopez": ("Person", None),
-    "Anton Weiss": ("Person", None),
-}
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
-def name_mentions(parsed) -> tuple[list[Mention], dict[Mention, str]]:
-    """Entity mentions of the invented names, standing in for kg.entities."""
-    text = parsed.article.text
-    mentions, key_of = [], {}
-    pattern = "|".join(sorted(map(re.escape, NAMES), key=len, reverse=True))
-    for match in re.finditer(rf"\b(?:{pattern})\b", text):
-        kind, subtype = NAMES[match.group()]
-        mention = Mention(parsed.article.identifier, match.start(), match.end(), match.group(), kind, subtype)
-        mentions.append(mention)
-        key_of[mention] = f"{kind.lower()}/{_slug(match.group().replace('Lopez', 'Maria Lopez'))}".replace(
-            "maria-maria", "maria"
-        )
-    return mentions, key_of
+from kg.model import Entity, EventMention, TimeExpression
 
 
 @pytest.fixture(scope="module")
@@ -160,6 +130,64 @@ def test_events_negated_unreal_and_generic_are_dropped(events_of, text):
     assert not [m for m in found if m.event_class in ("Killing", "Attack")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last month Red Hand released a video of a man who was planning a surprise attack on Strelsau.",
+        "The Blue Army was calling and planning for the breakout of its fighters from Zenda prison.",
+        "The Blue Army said it had prevented an attack on Zenda prison on Monday.",
+    ],
+)
+def test_events_planned_or_prevented_events_are_dropped(events_of, text):
+    found, _ = events_of(text)
+    assert not [m for m in found if m.event_class in ("Attack", "Escape")], [(m.text, m.event_class) for m in found]
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("A report released in 2020 by the Blue Army warned of new threats.", False),
+        ("Last month Red Hand released a video of its leader.", False),
+        ("Red Hand released 40 prisoners from Zenda prison on Monday.", True),
+    ],
+)
+def test_events_release_of_a_report_is_no_release_of_people(events_of, text, kept):
+    found, _ = events_of(text)
+    assert bool([m for m in found if m.event_class == "Release"]) == kept
+
+
+def test_events_measured_after_clause_keeps_no_main_clause_date(events_of):
+    found, _ = events_of("Red Hand bombed a market in Strelsau in 2016, just months after gunmen attacked Zenda prison.")
+    attack = only(found, "Attack")
+    assert attack.time is None
+    assert only(found, "Bombing").time.value == "2016"
+
+
+def test_events_when_clause_dates_the_clause_it_hangs_on(events_of):
+    found, _ = events_of("At least seven guards were killed when Red Hand attempted to storm Zenda prison on Thursday.")
+    killing = only(found, "Killing")
+    assert killing.time is not None and killing.time.value == "2023-03-09"
+    assert (killing.count, killing.counted) == (7, "guards")
+
+
+def test_events_count_says_what_it_counts(events_of):
+    found, _ = events_of("Red Hand fighters detonated three car bombs outside Zenda prison on Thursday.")
+    bombing = only(found, "Bombing")
+    assert (bombing.count, bombing.counted) == (3, "car bombs")
+
+
+def test_events_relative_clause_verb_acts_on_its_head_noun(events_of):
+    found, _ = events_of("Troops stormed the Zenda prison that Red Hand took over on Monday.")
+    capture = only(found, "Capture")
+    assert capture.places == ("place/zenda-prison",)
+    assert capture.actors and capture.actors[0].startswith("organization/")
+
+
+def test_events_statement_content_of_an_object(events_of):
+    found, _ = events_of("Maria Lopez confirmed the air strikes on Friday.")
+    assert only(found, "Statement").content == "confirmed the air strikes"
+
+
 def test_events_time_from_earlier_sentence_of_paragraph(events_of):
     found, _ = events_of("On Monday, Red Hand fighters attacked Strelsau. They killed 12 guards.")
     assert only(found, "Killing").time.value == "2023-03-06"
@@ -218,6 +246,24 @@ def test_events_merge_bare_dated_mention_joins_its_only_candidate():
     ]
     events = merge_events(mentions, ENTITIES)
     assert [e.article_ids for e in events] == [("a", "b")]
+
+
+def _statement(article, value, speaker, content, start=0):
+    mention = _mention(article, "Statement", value, actors=[speaker], start=start)
+    return replace(mention, speaker=speaker, content=content)
+
+
+def test_events_merge_one_speakers_statements_of_a_day_by_content():
+    mentions = [
+        _statement("a", "2023-03-09", "person/maria-lopez", "the talks in Strelsau had failed"),
+        _statement("b", "2023-03-09", "person/maria-lopez", "talks in Strelsau failed"),
+        _statement("b", "2023-03-09", "person/maria-lopez", "the army would leave Ruritania soon", start=40),
+        _statement("c", "2023-03-10", "person/maria-lopez", "the talks in Strelsau had failed"),
+    ]
+    events = merge_events(mentions, ENTITIES)
+    assert sorted(len(e.mentions) for e in events) == [1, 1, 2]
+    merged = next(e for e in events if len(e.mentions) == 2)
+    assert merged.label == "Statement by maria lopez: “the talks in Strelsau had failed”"
 
 
 def test_events_merge_keeps_disagreeing_counts_per_mention():

@@ -1,13 +1,18 @@
-"""The chronology: rendering, filters, "as of" and the events.json round trip (no model needed)."""
+"""The chronology: rendering, filters, "as of" and the events.json round trip.
+
+Only the "as of" story test parses text (with the session's model); the others build events by hand.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
 import pytest
+from events_corpus import STORY, name_mentions
 
+from kg import timex
 from kg.errors import InputError
-from kg.events import merge_events
+from kg.events import extract_event_mentions, merge_events
 from kg.model import Article, Entity, EventMention, TimeExpression
 from kg.timeline import events_to_json, format_when, load_timeline, render_timeline
 
@@ -108,3 +113,35 @@ def test_timeline_json_round_trip(events, tmp_path):
 def test_timeline_load_without_build_says_how_to_fix(tmp_path):
     with pytest.raises(InputError, match="Run `kg build SOURCE --out"):
         load_timeline(tmp_path)
+
+
+@pytest.fixture(scope="module")
+def story(parse_text):
+    """The invented week-long story, built as ``kg build`` would: (events, entities, articles)."""
+    articles, mentions = [], []
+    for identifier, published, text in STORY:
+        parsed = parse_text(text, published=published, identifier=identifier)
+        names, key_of = name_mentions(parsed)
+        mentions += extract_event_mentions(parsed, names, key_of, timex.tag(parsed))
+        articles.append(parsed.article)
+    return merge_events(mentions, ENTITIES), ENTITIES, articles
+
+
+def event_rows(markdown: str) -> list[tuple[str, str, str]]:
+    """(date, event, sources) of each row that is no statement."""
+    cells = [row.split(" | ") for row in rows(markdown)]
+    return [(c[0].lstrip("| "), c[1], c[4].rstrip(" |")) for c in cells if not c[1].startswith("Statement")]
+
+
+def test_timeline_as_of_tells_the_story_as_it_developed(story):
+    day1 = event_rows(render_timeline(*story, as_of=date(2023, 3, 9)))
+    assert day1 == [("Thu 9 Mar 2023", "Attack by Red Hand at Zenda prison (40 fighters)", "1")]
+    day2 = event_rows(render_timeline(*story, as_of=date(2023, 3, 10)))
+    assert [(when, sources) for when, _, sources in day2] == [("Thu 9 Mar 2023", "2"), ("Fri 10 Mar 2023", "1")]
+    assert "Killing" in day2[1][1] and "Surrender" not in str(day2)
+    week = event_rows(render_timeline(*story, as_of=date(2023, 3, 16)))
+    assert [when for when, _, _ in week] == ["Thu 9 Mar 2023", "Fri 10 Mar 2023", "Wed 15 Mar 2023"]
+    assert week[0][2] == "3" and week[2][1].startswith("Surrender by Red Hand at Zenda prison")
+    assert render_timeline(*story) == render_timeline(*story, as_of=date(2023, 3, 16)).replace(
+        " as known on 2023-03-16", ""
+    )

@@ -21,7 +21,7 @@ import re
 from kg.model import Block, ParsedArticle, TimeExpression
 from kg.timex.extract import Candidate, find, read
 from kg.timex.resolve import Expr, Resolved, resolve
-from kg.timex.tables import pattern
+from kg.timex import guards
 from kg.timex.tense import TenseReader
 
 __all__ = ["tag", "resolve", "Expr", "Resolved"]
@@ -30,8 +30,6 @@ __all__ = ["tag", "resolve", "Expr", "Resolved"]
 # when there is no parse), run only on the sentences that need it when the caller gave none.
 TENSE_COMPONENTS = ("tok2vec", "tagger", "attribute_ruler")
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“'(]?[A-Z0-9])|\n\s*\n")
-PLURAL_AFTER = re.compile(r"\s+[a-z]+(?<![su]s)s\b")
-YEAR_CONTEXT = re.compile(r"\b" + pattern("year_preposition") + r"\s+(?:the\s+)?(?:year\s+)?\Z", re.IGNORECASE)
 # Grains that make a period the narrative can later refer back to ("a year earlier"); a comparison
 # ("up from a year earlier") looks back without moving the narrative there.
 REFERENCE_GRAINS = ("day", "time", "week", "month", "quarter", "half", "season", "year")
@@ -45,7 +43,7 @@ def tag(parsed: ParsedArticle) -> list[TimeExpression]:
         (candidate, expr)
         for block in parsed.blocks
         for candidate in find(text[block.start : block.end], block.start)
-        if _passes_guard(candidate, text) and (expr := read(candidate)) is not None
+        if guards.passes(candidate, text) and (expr := read(candidate)) is not None
     ]
     tenses = TenseReader(_tense_parse(parsed, [c for c, expr in found if needs_tense(expr)]))
     reference: Resolved | None = None
@@ -62,12 +60,17 @@ def tag(parsed: ParsedArticle) -> list[TimeExpression]:
 
 
 def needs_tense(expr: Expr) -> bool:
-    """Only a name without a year ("Friday", "in August", "the third quarter") needs the tense."""
-    named = (expr.weekday, expr.month, expr.day, expr.quarter, expr.half, expr.season)
+    """Only a bare name ("Friday", "in August", "Thanksgiving") needs the tense.
+
+    A year, a modifier ("last Friday") or a quarter (always the latest begun) decides
+    without it, and the tagger is run only on sentences that need it.
+    """
+    named = (expr.weekday, expr.month, expr.day, expr.season, expr.holiday)
     return (
         expr.timex_type in ("DATE", "TIME")
         and expr.literal is None
         and expr.shift is None
+        and expr.direction is None
         and (expr.year, expr.year_short, expr.decade, expr.century, expr.decade_short) == (None,) * 5
         and (any(f is not None for f in named) or expr.unit == "weekend")
     )
@@ -97,13 +100,6 @@ def sentence_span(text: str, blocks, position: int) -> tuple[int, int]:
         start = match.end()
     after = SENTENCE_END.search(text, position, block.end)
     return start, (after.start() + 1 if after else block.end)
-
-
-def _passes_guard(candidate: Candidate, text: str) -> bool:
-    """A bare year counting a plural ("1500 troops") is not a year unless a preposition says so."""
-    if candidate.rule.field("guard") != "year_not_quantity" or candidate.group("part"):
-        return True
-    return not (PLURAL_AFTER.match(text, candidate.end) and not YEAR_CONTEXT.search(text, max(0, candidate.start - 40), candidate.start))
 
 
 def _expression(candidate: Candidate, expr: Expr, resolved: Resolved, anchor, reference) -> TimeExpression:

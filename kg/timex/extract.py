@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from kg.timex.resolve import Expr
-from kg.timex.tables import Rule, normalization, rules
+from kg.timex.tables import Rule, normalization, rules, trigger
 
 # Groups whose lower-case text may be an ordinary English word ("may", "march").
 NAME_GROUPS = ("month", "weekday")
@@ -39,10 +39,21 @@ class Candidate:
 
 def find(text: str, offset: int = 0) -> list[Candidate]:
     """Every rule match in ``text``, longest first where they overlap, sorted by start."""
+    present: dict[str, bool] = {}
+
+    def runs(rule: Rule) -> bool:
+        for name in rule.needs:
+            if name not in present:
+                present[name] = trigger(name).search(text) is not None
+            if not present[name]:
+                return False
+        return True
+
     found = [
         Candidate(offset + m.start(), offset + m.end(), m.group(0), rule,
                   tuple((k, v) for k, v in m.groupdict().items() if v is not None))
         for rule in rules()
+        if runs(rule)
         for m in rule.regex.finditer(text)
     ]
     found = [c for c in found if not _names_a_word(c)]
@@ -118,6 +129,7 @@ READERS: dict[str, Callable[[str], dict]] = {
     "direction": lambda t: {"direction": _lookup("direction", t)[0]},
     "part": lambda t: {"mod": _lookup("part", t)[0]},
     "season": lambda t: {"season": _lookup("season", t)[0]},
+    "holiday": lambda t: {"holiday": _lookup("holiday", t)[0]},
     "quarter": lambda t: {"quarter": _ordinal(t)},
     "half": lambda t: {"half": _ordinal(t)},
     "decade": lambda t: {"decade": int(t[:3])},

@@ -17,6 +17,8 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from kg.timex.holidays import holiday_date
+
 # Units that are counted in months (the rest are counted in days).
 MONTHS_IN = {"month": 1, "quarter": 3, "half": 6, "season": 3, "year": 12, "decade": 120, "century": 1200}
 DAYS_IN = {"day": 1, "week": 7, "weekend": 7, "fortnight": 14}
@@ -46,6 +48,7 @@ class Expr:
     quarter: int | None = None
     half: int | None = None
     season: str | None = None  # SP, SU, FA, WI
+    holiday: str | None = None  # the rule for its day: "weekday 11 4 4" (kg.timex.holidays)
     decade: int | None = None  # 199 for the 1990s
     decade_short: int | None = None  # 9 for "the nineties"
     century: int | None = None  # 18 for the 19th century
@@ -284,15 +287,15 @@ def _calendar_period(
     if expr.unit == "weekend":
         weekends = [_period(period_start(anchor, "weekend") + timedelta(days=7 * n), "weekend") for n in (-1, 0, 1)]
         return choose(weekends, anchor, None, tense or "past", strict=True)
-    if expr.month is not None or expr.quarter or expr.half or expr.season:
+    if expr.month is not None or expr.quarter or expr.half or expr.season or expr.holiday:
         years = [anchor.year - 1, anchor.year, anchor.year + 1]
         if expr.weekday is not None and expr.day is not None:  # "Monday, Oct. 26": the year that fits
             years = [y for y in range(anchor.year - 6, anchor.year + 7) if _weekday_fits(expr, y)] or years
             return min((_within_year(expr, y) for y in years), key=lambda c: _distance(c, anchor))
         if expr.month is None and (expr.quarter or expr.half):
-            # Business news reports on quarters that have begun: "the first quarter" in October is this year's.
-            tense = "future" if tense == "future" else "past"
-            return choose([_within_year(expr, y) for y in years], anchor, expr.direction, tense, strict=True)
+            # Business news reports on quarters that have begun, whatever the tense ("expects a loss
+            # in the third quarter" in October is this year's): the latest one begun by the anchor.
+            return choose([_within_year(expr, y) for y in years], anchor, expr.direction, "past", strict=True)
         return choose([_within_year(expr, y) for y in years], anchor, expr.direction, tense)
     if expr.day is not None:
         months = [shift_date(anchor.replace(day=1), "month", n) for n in (-1, 0, 1)]
@@ -338,7 +341,9 @@ def _reported_quarter(anchor: date | None, reference: Resolved | None) -> Resolv
 
 
 def _within_year(expr: Expr, year: int) -> Resolved:
-    """A named part of one year: a day, a month, a quarter, a half, a season, or the year."""
+    """A named part of one year: a day, a holiday, a month, a quarter, a half, a season, or the year."""
+    if expr.holiday:
+        return _period(holiday_date(expr.holiday, year), "day")
     if expr.month is not None and expr.day is not None:
         return _period(date(year, expr.month, expr.day), "day")
     if expr.month is not None:

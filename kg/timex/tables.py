@@ -6,7 +6,9 @@ order). A malformed table raises ``RuleError`` naming the file, line and rule.
 
 - ``normalization/NAME.tsv``: ``surface<TAB>value[<TAB>value...]``.
 - ``patterns/NAME.txt``: one regex alternative per line.
-- ``rules.tsv``: ``name<TAB>type<TAB>fields<TAB>pattern<TAB>example<TAB>expected``;
+- ``rules.tsv``: ``name<TAB>type<TAB>fields<TAB>pattern<TAB>example<TAB>expected``
+  (the field ``needs=NAME,...`` names tables a match cannot do without: where
+  none of their words occurs, the rule is not run, which keeps tagging fast);
   ``%NAME`` in a pattern is the alternation of ``patterns/NAME.txt`` or of the
   keys of ``normalization/NAME.tsv``, longest first; a space is any whitespace.
 """
@@ -42,6 +44,11 @@ class Rule:
 
     def field(self, key: str, default: str | None = None) -> str | None:
         return dict(self.fields).get(key, default)
+
+    @property
+    def needs(self) -> tuple[str, ...]:
+        """Tables one of whose words must occur for the rule to match (field ``needs=a,b``)."""
+        return tuple(name for name in (self.field("needs") or "").split(",") if name)
 
 
 def _lines(*parts: str) -> list[tuple[int, str]]:
@@ -82,6 +89,15 @@ def pattern(name: str) -> str:
 def _expand(text: str) -> str:
     """Replace ``%name`` references and turn spaces into runs of whitespace."""
     return REFERENCE_RE.sub(lambda m: pattern(m.group(1)), text).replace(" ", r"\s+")
+
+
+@cache
+def trigger(name: str) -> re.Pattern:
+    """A quick test that a block holds a word of ``%name``: rules needing it are skipped otherwise.
+
+    No word boundaries: a false alarm ("may" in "dismay") only costs a run of the rule.
+    """
+    return re.compile(pattern(name), re.IGNORECASE)
 
 
 @cache

@@ -43,8 +43,7 @@ class TenseReader:
         token = self.token_at(start, end)
         if token is None:
             return None
-        verb = self._governing_verb(token)
-        tense = self._tense(verb, depth=0) if verb is not None else None
+        tense = next(filter(None, (self._tense(verb, depth=0) for verb in self._verbs_for(token))), None)
         return self._with_preposition(start, tense)
 
     def _with_preposition(self, start: int, tense: str | None) -> str | None:
@@ -71,18 +70,23 @@ class TenseReader:
         outside = [t for t in inside if not start <= self.tokens[t.head].start < end]
         return (outside or inside)[0]
 
-    def _governing_verb(self, token: Token) -> Token | None:
+    def _verbs_for(self, token: Token) -> list[Token]:
+        """The verb governing ``token`` in the parse; without one, the sentence's verbs, nearest first.
+
+        Without a parse the nearest verb may be a participle with no tense of its own
+        ("launched the assault on Thursday, detonating..."), so the next one is tried.
+        """
         current = token
         for _ in range(MAX_CLIMB):
             head = self.tokens[current.head]
             if head.pos in VERB_POS:
-                return head
+                return [head]
             if head.index == current.index:
                 break
             current = head
         sentence = self.parsed.sentence_of(token.index)
         verbs = [t for t in self.tokens[sentence.first : sentence.last] if t.pos in VERB_POS]
-        return min(verbs, key=lambda t: abs(t.index - token.index)) if verbs else None
+        return sorted(verbs, key=lambda t: abs(t.index - token.index))
 
     def _tense(self, verb: Token, depth: int) -> str | None:
         cues = normalization("tense_cue")

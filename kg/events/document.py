@@ -140,5 +140,9 @@ def is_clause_verb(token: Token) -> bool:
     return token.pos in CLAUSE_VERBS and token.dep != "prep"
 
 
-def is_past(token: Token) -> bool:
+def is_past(doc: ArticleIndex, token: Token) -> bool:
+    """A past or perfect ("attacked", "was attacked", "have been recaptured"), not a present ("are charged")."""
+    auxiliaries = doc.kids(token.index, "aux", "auxpass")
+    if auxiliaries:
+        return auxiliaries[0].tag == "VBD" or auxiliaries[0].lemma.lower() == "have"
     return "Tense=Past" in token.morph or token.tag in ("VBD", "VBN")

@@ -2,8 +2,8 @@
 
 In: a trigger token of an ``ArticleIndex``. Out: ``realis_status`` gives
 "realis", "hedged" or "unreal" ("no soldiers were killed", "such attacks",
-"wants to attack", "will attack", "planning an attack", "released a report"
-are unreal: no event of the news); ``hedged`` tells whether a hedge word
+"wants to attack", "will attack", "planning an attack", "released a report",
+"meeting the needs", "arrested a dozen times" are unreal: no event of the news); ``hedged`` tells whether a hedge word
 ("allegedly", "could", "believed to") sits on the trigger's path.
 """
 
@@ -15,15 +15,15 @@ from kg.model import Token
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # How an event noun hangs on a verb or noun that can make it unreal: "planned an
-# attack", "plans for an attack", "the threat of an attack". Not the passive
-# subject: "the attack had been planned for months" did happen.
-INTENT_ATTACHMENTS = ("dobj", "pobj", "prep")
-INTENT_DEPTH = 3
+# attack", "plans for an attack", "a reward for information leading to his
+# arrest". Not the passive subject: "the attack had been planned for months" did happen.
+INTENT_ATTACHMENTS = ("dobj", "pobj", "pcomp", "prep", "relcl", "acl")
+INTENT_DEPTH = 5
 
 
 def realis_status(doc: ArticleIndex, token: Token, cls: str) -> str:
     """"realis", "hedged" or "unreal" for a trigger of class ``cls``."""
-    if _negated(doc, token) or _intended(doc, token) or _publication(doc, token, cls):
+    if _negated(doc, token) or _intended(doc, token) or _thing_patient(doc, token, cls) or _iterative(doc, token):
         return "unreal"
     if token.pos == "NOUN":
         return "unreal" if _generic_noun(doc, token) else "realis"
@@ -68,20 +68,33 @@ def _intended(doc: ArticleIndex, token: Token) -> bool:
         governor = doc.head(current.index)
         if governor.index == current.index:
             return False
-        if governor.lemma.lower() in cue("intent"):
+        if any(w.lemma.lower() in cue("intent") for w in _with_conjuncts(doc, governor)):
             return True
         current = governor
     return False
 
 
-def _publication(doc: ArticleIndex, token: Token, cls: str) -> bool:
-    """A release of a report, video or statement is a publication, not people set free."""
-    if cls.lower() not in cue("artefact_classes"):
+def _iterative(doc: ArticleIndex, token: Token) -> bool:
+    """Something that happened again and again is no one event: "arrested more than a dozen times"."""
+    return any(c.lemma.lower() in cue("iterative") and c.tag == "NNS" for c in doc.kids(token.index, "npadvmod"))
+
+
+def _with_conjuncts(doc: ArticleIndex, token: Token) -> list[Token]:
+    """A word and the words coordinated with it: "calling and planning for" -> calling, planning."""
+    words = [token, *doc.kids(token.index, "conj")]
+    if token.dep == "conj":
+        words.append(doc.head(token.index))
+    return words
+
+
+def _thing_patient(doc: ArticleIndex, token: Token, cls: str) -> bool:
+    """A trigger whose patient is a thing, not a party: a released report, a met deadline."""
+    if cls.lower() not in cue("thing_classes"):
         return False
     patients = doc.kids(token.index, "dobj", "nsubjpass")
     if token.dep in ("acl", "relcl"):  # "a report released in 2020"
         patients.append(doc.head(token.index))
-    return any(p.lemma.lower() in cue("artefact") for p in patients)
+    return any(p.lemma.lower() in cue("thing") for p in patients)
 
 
 def _infinitive_status(doc: ArticleIndex, token: Token) -> str:

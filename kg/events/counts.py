@@ -38,7 +38,11 @@ def count_of(doc: ArticleIndex, trigger: Token) -> Count | None:
 
 
 def _counted(doc: ArticleIndex, noun: int) -> Count | None:
+    if doc.tokens[noun].pos != "NOUN":
+        return None  # "Flight 103" names, it does not count
     for child in doc.kids(noun, "nummod"):
+        if child.index > noun:
+            continue
         value = _number(child)
         if value is not None:
             return Count(value, _noun_phrase(doc, noun))

@@ -50,12 +50,16 @@ def _speaker_of(doc: ArticleIndex, verb: int) -> Mention | None:
 
 
 def content(doc: ArticleIndex, verb: Token) -> str | None:
-    """What a statement says: its complement clause, else its object; None when neither is there."""
+    """What a statement says: its complement clause ("that the talks failed"), else the verb
+    with its object ("confirmed the air strikes"); None when neither is there."""
     for dep in CONTENT_DEPS:
         for child in doc.kids(verb.index, dep):
             span = doc.subtree(child.index)
-            words = [i for i in span if doc.tokens[i].dep != "mark" or i != span[0]]  # drop a leading "that"
-            text = doc.span_text(words[0], words[-1]).strip(EDGE_PUNCTUATION)
+            if doc.tokens[span[0]].dep == "mark":
+                span = span[1:]  # drop a leading "that"
+            text = doc.span_text(span[0], span[-1]).strip(EDGE_PUNCTUATION) if span else ""
+            if text and dep == "dobj":
+                text = f"{verb.text.lower()} {text}"
             if text:
                 return text[:CONTENT_MAX_CHARS]
     return None

@@ -63,8 +63,8 @@ def mentions_at(doc: ArticleIndex, i: int) -> list[Mention]:
 def _facility_antecedent(doc: ArticleIndex, token: Token) -> Mention | None:
     """The last named facility before a definite facility noun: "the facility" -> the prison named earlier."""
     noun = token.lemma.lower()
-    if noun not in cue("facility"):
-        return None
+    if noun not in cue("facility") or token.tag in ("NNS", "NNPS"):
+        return None  # "the facilities" are not the one named before
     holder = doc.head(token.index) if token.dep == "compound" else token  # "the prison attack"
     definite = any(c.lemma.lower() in DEFINITE for c in doc.kids(holder.index, "det"))
     same = any(c.lemma.lower() == "same" for c in doc.kids(token.index, "amod"))
@@ -74,9 +74,16 @@ def _facility_antecedent(doc: ArticleIndex, token: Token) -> Mention | None:
     earlier = [
         m
         for m in doc.mentions
-        if m.end <= token.start and m.kind == "Place" and (is_facility(m.subtype) or noun in m.text.lower())
+        if m.end <= token.start and m.kind == "Place" and _may_be_called(m, noun)
     ]
     return earlier[-1] if earlier else None
+
+
+def _may_be_called(mention: Mention, noun: str) -> bool:
+    """Whether a named place may be called "the <noun>": any facility is "the facility", only a prison "the prison"."""
+    if noun in mention.text.lower() or noun == (mention.subtype or "").lower():
+        return True
+    return noun in cue("facility_generic") and is_facility(mention.subtype)
 
 
 def argument(doc: ArticleIndex, i: int, depth: int = 0) -> list[Mention]:
@@ -139,7 +146,9 @@ def place_phrases(doc: ArticleIndex, i: int, depth: int = 0) -> list[Mention]:
         if prep.lemma.lower() not in cue("place_prep") and not (depth and prep.lemma.lower() == "of"):
             continue
         for obj in doc.kids(prep.index, "pobj"):
-            found += [m for m in argument(doc, obj.index) if m.kind == "Place"]
+            owners = {m for c in doc.kids(obj.index, "compound", "poss") for m in mentions_at(doc, c.index) if acts(m)}
+            # "at the U.S. embassy": the country owns the place, it is not where things happened.
+            found += [m for m in argument(doc, obj.index) if m.kind == "Place" and m not in owners]
             if depth < MAX_DEPTH:
                 found += place_phrases(doc, obj.index, depth + 1)
     return found

@@ -19,6 +19,8 @@ from kg.events.triggers import trigger as event_word
 from kg.model import TimeExpression, Token
 
 CORE_DEPS = ("nsubj", "nsubjpass", "dobj", "attr", "appos")
+ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj")
+MEASURE_ENTITIES = ("DATE", "TIME")  # the named-entity types of "seconds", "months", "a year"
 
 
 def time_of(doc: ArticleIndex, trigger: Token, allow_paragraph: bool) -> TimeExpression | None:
@@ -32,7 +34,7 @@ def time_of(doc: ArticleIndex, trigger: Token, allow_paragraph: bool) -> TimeExp
             ranked.append((rank, time.expression.start, time.expression))
     if ranked:
         return min(ranked, key=lambda r: (r[0], r[1]))[2]
-    if not allow_paragraph or any(t.sentence == sentence for t in doc.times) or not is_past(trigger):
+    if not allow_paragraph or any(t.sentence == sentence for t in doc.times) or not is_past(doc, trigger):
         return None
     block = doc.block_of[trigger.index]
     earlier = [t for t in doc.times if t.block == block and t.sentence < sentence and not t.bound]
@@ -56,13 +58,17 @@ def verb_chain(doc: ArticleIndex, i: int, through_relative: bool = False) -> lis
 
 def _time_rank(doc: ArticleIndex, trigger: Token, time: AnchoredTime) -> tuple[int, int] | None:
     """How closely a time expression of the sentence governs the trigger (lower is closer), or None."""
+    if _owned_by_other_event(doc, trigger, time):
+        return None
     above_time = doc.ancestors(time.head)
     if trigger.index in above_time:  # the expression modifies the trigger or its phrase
         between = above_time[: above_time.index(trigger.index)]
         if not time.bound and not any(is_clause_verb(doc.tokens[b]) or _bounding(doc.tokens[b]) for b in between):
             return 0, len(between)
-    if time.head in doc.ancestors(trigger.index):  # "Wednesday, when ... surrendered"
-        return 1, doc.ancestors(trigger.index).index(time.head)
+        if not time.bound and between and _simultaneous(doc, between[-1]):
+            return 1, len(between)  # "were killed when the group attacked on Thursday"
+    if time.head in doc.ancestors(trigger.index):
+        return _clause_of_time_rank(doc, trigger, time)
     if time.bound or _through_bound(doc, time.head):
         return None
     clause = _nearest_verb(doc, time.head)
@@ -72,6 +78,19 @@ def _time_rank(doc: ArticleIndex, trigger: Token, time: AnchoredTime) -> tuple[i
         return _noun_rank(doc, trigger, time, clause)
     chain = verb_chain(doc, trigger.index)
     return (2, chain.index(clause)) if clause in chain else None
+
+
+def _clause_of_time_rank(doc: ArticleIndex, trigger: Token, time: AnchoredTime) -> tuple[int, int] | None:
+    """A trigger in a clause that hangs on the time: "until Wednesday, when they surrendered".
+
+    Without a clause in between ("2019 or the withdrawal", a coordination the
+    parser hung on the date) the time does not date the trigger.
+    """
+    above = doc.ancestors(trigger.index)
+    between = [trigger.index, *above[: above.index(time.head)]]
+    if not any(is_clause_verb(doc.tokens[b]) for b in between):
+        return None
+    return 1, len(between) - 1
 
 
 def _noun_rank(doc: ArticleIndex, trigger: Token, time: AnchoredTime, clause: int) -> tuple[int, int] | None:
@@ -88,6 +107,24 @@ def _noun_rank(doc: ArticleIndex, trigger: Token, time: AnchoredTime, clause: in
     return None
 
 
+def _owned_by_other_event(doc: ArticleIndex, trigger: Token, time: AnchoredTime) -> bool:
+    """A date written before another event noun is that event's ("the August 7 bombings"), not the trigger's.
+
+    Unless that event is the trigger's own argument: "the 1998 bombings killed 200 people".
+    """
+    owner = doc.head(time.head)
+    if owner.index == trigger.index or owner.pos != "NOUN" or owner.index < time.head or event_word(doc, owner) is None:
+        return False
+    return not (owner.head == trigger.index and owner.dep in ARGUMENT_DEPS)
+
+
+def _simultaneous(doc: ArticleIndex, i: int) -> bool:
+    """A clause that tells what happened at the same time: "when ...", "as ...", "while ..."."""
+    token = doc.tokens[i]
+    markers = doc.kids(i, "advmod", "mark")
+    return token.dep == "advcl" and any(m.lemma.lower() in cue("simultaneous") for m in markers)
+
+
 def _nearest_verb(doc: ArticleIndex, i: int) -> int | None:
     return next((a for a in doc.ancestors(i) if is_clause_verb(doc.tokens[a])), None)
 
@@ -101,10 +138,18 @@ def _bounded_below(doc: ArticleIndex, i: int, clause: int) -> bool:
     for a in [i, *doc.ancestors(i)]:
         if a == clause:
             return False
-        bounded = _bounding(doc.tokens[a]) or any(m.lemma.lower() in cue("bound_prep") for m in doc.kids(a, "mark"))
-        if bounded and doc.kids(a, "npadvmod"):
+        bounds = [doc.tokens[a]] if _bounding(doc.tokens[a]) else []
+        bounds += [m for m in doc.kids(a, "mark") if m.lemma.lower() in cue("bound_prep")]
+        if bounds and (doc.kids(a, "npadvmod") or any(_measured(doc, b) for b in bounds)):
             return True
     return False
+
+
+def _measured(doc: ArticleIndex, bound: Token) -> bool:
+    """ "months after", "seconds before": a measure on the word, or a time noun right before it."""
+    before = doc.tokens[bound.index - 1] if bound.index else None
+    by_position = before is not None and before.pos == "NOUN" and before.ent_type in MEASURE_ENTITIES
+    return bool(doc.kids(bound.index, "npadvmod")) or by_position
 
 
 def _through_bound(doc: ArticleIndex, i: int) -> bool:
@@ -125,5 +170,5 @@ def _after_publication(doc: ArticleIndex, trigger: Token, time: AnchoredTime) ->
     published = doc.parsed.article.publication_date
     interval = time_interval(time.expression)
     clause = verb_chain(doc, trigger.index)
-    past = bool(clause) and is_past(doc.tokens[clause[0]])
+    past = bool(clause) and is_past(doc, doc.tokens[clause[0]])
     return past and published is not None and interval is not None and interval[0] > published

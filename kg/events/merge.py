@@ -1,0 +1,214 @@
+"""Events across articles: which event mentions tell the same real-world event.
+
+In: the ``EventMention``s of every article and the ``Entity``s their keys
+point to. Out: ``Event``s, one per real-world event, sorted by date (undated
+last), each keeping every mention with its own time and count.
+
+Mentions are clustered greedily, precise and anchored ones first: a mention
+joins the cluster it fits best (compatible class, compatible time at the
+coarser grain of the two, a shared place or actor), else founds its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from kg.events.intervals import day_gap, grain_rank, time_interval
+from kg.events.labels import build_event
+from kg.events.lexicon import STATEMENT, classes_compatible, event_classes
+from kg.events.places import is_broad
+from kg.model import Entity, Event, EventMention
+
+# An undated report is taken to tell of events at most this many days before its article.
+NEWS_WINDOW_DAYS = 14
+UNDATED_RANK = 9
+# Two statements of one speaker on one day are one when their contents share this share of words.
+SAME_CONTENT = 0.5
+Cluster = list[EventMention]
+
+
+def merge_events(event_mentions: Sequence[EventMention], entities: Sequence[Entity]) -> list[Event]:
+    """Events, each told by one or more mentions across articles.
+
+    Mentions merge when their classes are compatible, their times agree at the
+    coarser grain of the two, and they share a place or an actor (a bare,
+    dated mention joins the one event it can belong to). Each mention keeps its
+    own time and count, so disagreements stay visible.
+
+    event_mentions (Sequence[EventMention]): the mentions of every article.
+    entities (Sequence[Entity]): the entities their keys point to (for labels).
+    RETURNS (list[Event]): sorted by date, undated last; keys are unique and readable.
+    """
+    by_key = {e.key: e for e in entities}
+    broad = {e.key for e in entities if e.kind == "Place" and is_broad(e)}
+    specific = {e.key for e in entities if e.kind == "Place"} - broad
+    # The publication date of each article, as its resolved time expressions carry it.
+    present = {m.article_id: m.time.anchor for m in event_mentions if m.time is not None and m.time.anchor}
+    clusters: list[Cluster] = []
+    for mention in sorted(event_mentions, key=_merge_order):
+        context = _Context(specific, broad, present.get(mention.article_id))
+        cluster = _best_cluster(mention, clusters, context)
+        if cluster is None:
+            clusters.append([mention])
+        else:
+            cluster.append(mention)
+    told = [c for c in clusters if _tells_something(c)]
+    events = [build_event(cluster, entities) for cluster in told]
+    return _unique_keys(sorted(events, key=_event_order))
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What the merge knows beside the mentions: which places are specific or broad, the article's date."""
+
+    specific: set[str]
+    broad: set[str]
+    present: date | None
+
+
+def _tells_something(cluster: Cluster) -> bool:
+    """An undated event without actor, target or place says no more than that a word was used."""
+    return any(m.time is not None or _participants(m) for m in cluster)
+
+
+def _participants(mention: EventMention) -> set[str]:
+    return set(mention.actors) | set(mention.targets) | set(mention.places)
+
+
+def _underspecified(mention: EventMention) -> bool:
+    return not mention.actors and not mention.places and not mention.targets
+
+
+def _merge_order(mention: EventMention) -> tuple:
+    """Anchored, precisely dated mentions found clusters first; vaguer ones join them."""
+    rank = grain_rank(mention.time) if mention.time is not None else UNDATED_RANK
+    return (_underspecified(mention), mention.time is None, rank, mention.article_id, mention.start)
+
+
+def _best_cluster(mention: EventMention, clusters: list[Cluster], context: _Context) -> Cluster | None:
+    scored = [(s, n) for n, c in enumerate(clusters) if (s := _affinity(mention, c, context)) is not None]
+    if not scored:
+        return None
+    best = max(s for s, _ in scored)
+    winners = [n for s, n in scored if s == best]
+    if len(winners) > 1 and _underspecified(mention):
+        return None  # nothing tells which event a bare mention belongs to
+    # Among equals, the event told most widely is the one a loose reference means.
+    return max((clusters[n] for n in winners), key=lambda c: len({m.article_id for m in c}))
+
+
+def _affinity(mention: EventMention, cluster: Cluster, context: _Context) -> float | None:
+    """How well a mention fits a cluster of mentions of one event; None when it cannot belong."""
+    if any(not classes_compatible(mention.event_class, other.event_class) for other in cluster):
+        return None
+    places = set().union(*(o.places for o in cluster))
+    actors = set().union(*(o.actors for o in cluster))
+    share_place = bool(set(mention.places) & places)
+    share_actor = bool(set(mention.actors) & actors)
+    # A lasting event told a day later by the same actor, with no other place named, is still that event.
+    same_scene = share_place or (share_actor and not (mention.places and places))
+    if any(not _times_compatible(mention, other, same_scene) for other in cluster):
+        return None
+    if mention.event_class == STATEMENT:
+        return _statement_affinity(mention, cluster)
+    if mention.time is None and not _undated_fits(mention, cluster, places, actors, context):
+        return None
+    return _score(mention, cluster, places, actors)
+
+
+def _undated_fits(mention: EventMention, cluster: Cluster, places: set[str], actors: set[str], context: _Context) -> bool:
+    """An undated report ("the attack") tells of what is news when it is written, at a place or by an actor it shares."""
+    if not _recent(cluster, context.present):
+        return False
+    own_places = set(mention.places)
+    if own_places & places & context.specific:
+        return True  # the same facility or town
+    # The same actor, and no place of its own that the event does not have (a country or region may be added).
+    return bool(set(mention.actors) & actors) and own_places - places <= context.broad
+
+
+def _statement_affinity(mention: EventMention, cluster: Cluster) -> float | None:
+    """One speaker's statements of one day about one thing are one event."""
+    if mention.time is None or not set(mention.actors) & set().union(*(o.actors for o in cluster)):
+        return None
+    if any(o.time is None or o.time.value != mention.time.value for o in cluster):
+        return None
+    if not any(_same_content(mention.content, o.content) for o in cluster):
+        return None
+    return 1.0
+
+
+def _same_content(a: str | None, b: str | None) -> bool:
+    """Whether two statements say the same: most words of the shorter one are in the other."""
+    if not a or not b:
+        return not a and not b
+    words_a, words_b = set(_words(a)), set(_words(b))
+    shorter = min(len(words_a), len(words_b)) or 1
+    return len(words_a & words_b) / shorter >= SAME_CONTENT
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in "".join(c.lower() if c.isalnum() else " " for c in text).split() if len(w) > 3]
+
+
+def _score(mention: EventMention, cluster: Cluster, places: set[str], actors: set[str]) -> float | None:
+    others = set().union(*(_participants(o) for o in cluster))
+    score = 2.0 * len(set(mention.places) & places) + len(set(mention.actors) & actors)
+    score += 0.5 * len(_participants(mention) & others - set(mention.places) - set(mention.actors))
+    if score == 0 and not _bare_fits(mention, cluster):
+        return None
+    if any(o.article_id == mention.article_id for o in cluster):
+        score += 0.5
+    if mention.time is not None and any(o.time is not None and o.time.value == mention.time.value for o in cluster):
+        score += 0.25
+    return score
+
+
+def _bare_fits(mention: EventMention, cluster: Cluster) -> bool:
+    """A dated mention without participants may join a dated event whose count does not contradict it."""
+    if not _underspecified(mention) or mention.time is None or all(o.time is None for o in cluster):
+        return False
+    counts = {(o.counted, o.count) for o in cluster if o.count is not None}
+    same_noun = {n for c, n in counts if c == mention.counted}
+    return mention.count is None or not same_noun or mention.count in same_noun
+
+
+def _times_compatible(a: EventMention, b: EventMention, same_scene: bool) -> bool:
+    """Compatible at the coarser grain of the two, or a few days apart at one place for lasting events."""
+    if a.time is None or b.time is None:
+        return True
+    ia, ib = time_interval(a.time), time_interval(b.time)
+    if ia is None or ib is None:
+        return True
+    gap = day_gap(ia, ib)
+    if gap == 0:
+        return True
+    span = min(event_classes()[a.event_class].span_days, event_classes()[b.event_class].span_days)
+    return same_scene and a.time.grain == b.time.grain == "day" and gap <= span
+
+
+def _recent(cluster: Cluster, present: date | None) -> bool:
+    """Whether the cluster is dated within the news window before ``present``."""
+    if present is None:
+        return False
+    window = timedelta(days=NEWS_WINDOW_DAYS)
+    intervals = [time_interval(m.time) for m in cluster if m.time is not None]
+    return any(i is not None and present - window <= i[1] and i[0] <= present for i in intervals)
+
+
+def _event_order(event: Event) -> tuple:
+    return (event.first_day or date.max, event.last_day or date.max, event.key, event.mentions[0].article_id)
+
+
+def _unique_keys(events: list[Event]) -> list[Event]:
+    """Number the second and later events that would share a key: ``...-2``, ``...-3``."""
+    seen: dict[str, int] = {}
+    unique = []
+    for event in events:
+        seen[event.key] = seen.get(event.key, 0) + 1
+        if seen[event.key] > 1:
+            event = replace(event, key=f"{event.key}-{seen[event.key]}")
+        unique.append(event)
+    return unique

@@ -1,0 +1,64 @@
+"""Guards: context checks that turn down a rule match the regex alone cannot judge.
+
+In: a ``Candidate`` and the article text around it. Out: ``passes(candidate,
+text)``, False when the rule's ``guard=NAME`` field names a check the context
+fails. The words the checks look for are data (patterns/*.txt).
+
+- ``year_not_quantity``: "1500 troops" is a count, not a year, unless a
+  preposition says it is one ("in 1500 troops were sent" still passes).
+- ``not_rate``: "$2 million a year", "four flights a week" is a rate that
+  news annotation leaves unmarked; "within a year" is a duration.
+- ``not_ordinal``: "a second group" counts, it does not last a second.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+from kg.timex.extract import Candidate
+from kg.timex.tables import pattern
+
+PLURAL_AFTER = re.compile(r"\s+[a-z]+(?<![su]s)s\b")
+
+
+@cache
+def _year_context() -> re.Pattern:
+    return re.compile(r"\b" + pattern("year_preposition") + r"\s+(?:the\s+)?(?:year\s+)?\Z", re.IGNORECASE)
+
+
+@cache
+def _amount_before() -> re.Pattern:
+    """A quantity just before "a year": a number, an amount word or a plural noun."""
+    return re.compile(r"(?:\d|\b" + pattern("amount_word") + r"|[a-z]{2,}(?<![su]s)s)\s+\Z", re.IGNORECASE)
+
+
+def _year_not_quantity(candidate: Candidate, text: str) -> bool:
+    if candidate.group("part") or not candidate.text[:1].isdigit():
+        return True  # "early 1500", "fiscal 1989": the prefix makes it a year
+    window = text[max(0, candidate.start - 40) : candidate.start]
+    return not PLURAL_AFTER.match(text, candidate.end) or bool(_year_context().search(window))
+
+
+def _not_rate(candidate: Candidate, text: str) -> bool:
+    if candidate.group("num") is None or candidate.group("num").lower() not in ("a", "an", "per"):
+        return True
+    return not _amount_before().search(text[max(0, candidate.start - 40) : candidate.start])
+
+
+def _not_ordinal(candidate: Candidate, text: str) -> bool:
+    return not re.fullmatch(r"an? second", candidate.text.lower())
+
+
+GUARDS: dict[str, Callable[[Candidate, str], bool]] = {
+    "year_not_quantity": _year_not_quantity,
+    "not_rate": _not_rate,
+    "not_ordinal": _not_ordinal,
+}
+
+
+def passes(candidate: Candidate, text: str) -> bool:
+    """True unless one of the rule's guards turns the match down."""
+    names = (candidate.rule.field("guard") or "").split(",")
+    return all(GUARDS[name](candidate, text) for name in names if name)
