@@ -41,7 +41,7 @@ def kg_tagger(text: str, dct: str) -> list[dict]:
     from kg.model import Article
 
     article = Article(identifier="doc", text=text, source="doc", publication_date=date.fromisoformat(dct[:10]))
-    parsed = nlp.parse_article(article, boilerplate.content_blocks(text), nlp.TIMEX_COMPONENTS)
+    parsed = nlp.unparsed(article, boilerplate.content_blocks(text))
     return [{"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value, "rule": t.rule}
             for t in timex.tag(parsed)]
 

@@ -19,7 +19,7 @@ the built-in table and the rules.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from kg.errors import InputError
@@ -49,12 +49,16 @@ class AliasTable:
 
     def groups_of(self, name: str, kind: str) -> list[int]:
         """Indexes of the groups that list ``name`` for mentions of ``kind``."""
-        key = normal(name)
-        return [
-            i
-            for i, group in enumerate(self.groups)
-            if group.kind in (None, kind) and any(normal(n) == key for n in group.names)
-        ]
+        return [i for i in self._groups_by_name.get(normal(name), ()) if self.groups[i].kind in (None, kind)]
+
+    @cached_property
+    def _groups_by_name(self) -> dict[str, list[int]]:
+        """Normal form of a listed name -> indexes of the groups listing it, in order."""
+        found: dict[str, list[int]] = {}
+        for i, group in enumerate(self.groups):
+            for key in dict.fromkeys(normal(n) for n in group.names):
+                found.setdefault(key, []).append(i)
+        return found
 
     def forbids(self, names_a: set[str], names_b: set[str]) -> bool:
         """True when a never-merge pair has one name on each side (normal forms)."""

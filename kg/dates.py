@@ -29,4 +29,4 @@ def dates_for_file(path: Path, published: date | None) -> list[TimeExpression]:
             raise InputError(first.source, first.message)
         article = found[0]
     blocks = boilerplate.content_blocks(article.text)
-    return timex.tag(nlp.parse_article(article, blocks, nlp.TIMEX_COMPONENTS))
+    return timex.tag(nlp.unparsed(article, blocks))

@@ -349,6 +349,8 @@ def event_mention_triples(mention: EventMention, event_node: ox.NamedNode, iris:
     yield phrase, kgv.isHedged, _boolean(mention.hedged)
     if mention.count is not None:
         yield phrase, kgv.reportedCount, _integer(mention.count)
+        if mention.counted:
+            yield phrase, kgv.countedNoun, ox.Literal(mention.counted)
     if mention.speaker:
         yield phrase, kgv.speaker, iris.entity(mention.speaker)
     if mention.time:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.errors import RuleError
 from kg.resources import LANGUAGE, table_lines
@@ -24,8 +24,11 @@ FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "
 # Arabic-style name particles written before a family name: "al-Hamdouni".
 NAME_PARTICLES = ("al-", "el-", "al ", "el ")
 APOSTROPHES = "'’‘`ʼʻ"
+# Distinct names seen in a corpus; comparisons ask for the same few forms again and again.
+NAME_CACHE_SIZE = 1 << 16
 
 
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def normal(text: str) -> str:
     """Casefolded, diacritic-free, apostrophe-free, single-spaced: ``Da’esh`` -> ``daesh``.
 
@@ -73,6 +76,7 @@ def strip_particle(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def skeleton(text: str) -> str:
     """The consonant frame transliterations share: Dalmakah, Dalmaka, Dallmakeh -> ``dlmk``.
 

@@ -94,6 +94,7 @@ class KG(DefinedNamespace):
     hasTimeExpression: URIRef
     reportedTime: URIRef
     reportedCount: URIRef
+    countedNoun: URIRef
     isReportedSpeech: URIRef
     isHedged: URIRef
     speaker: URIRef

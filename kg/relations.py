@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from kg import names
 from kg.aliases import builtin_aliases
 from kg.model import Mention, ParsedArticle, Relation, Sentence, Token
+from kg.resolution import EntityKeys
 
 WORKS_FOR, CONTAINED_IN, PARENT = "worksFor", "containedInPlace", "parentOrganization"
 CONFIDENCE = {
@@ -96,21 +97,17 @@ def extract_relations(
 
 
 def _context(parsed: ParsedArticle, mentions: Sequence[Mention], key_of: Mapping[Mention, str]) -> Context:
+    keys = key_of if isinstance(key_of, EntityKeys) else EntityKeys(key_of)
     by_start = {t.start: t.index for t in parsed.tokens}
     by_end = {t.end: t.index for t in parsed.tokens}
     at = {}
     for mention in mentions:
         first, last = by_start.get(mention.start), by_end.get(mention.end)
-        if first is None or last is None or mention not in key_of:
+        if first is None or last is None or mention not in keys:
             continue
         for index in range(first, last + 1):
-            at[index] = (mention, key_of[mention])
-    kinds = {key: (m.kind, m.subtype) for m, key in key_of.items()}
-    country_keys = {}
-    for mention, key in sorted(key_of.items(), key=lambda item: (item[0].article_id, item[0].start)):
-        if mention.kind == "Place":
-            country_keys.setdefault(names.normal(mention.text), key)
-    return Context(parsed, at, country_keys, kinds)
+            at[index] = (mention, keys[mention])
+    return Context(parsed, at, keys.place_keys, keys.kinds)
 
 
 def _relation(context: Context, subject: str, predicate: str, obj: str, sentence: Sentence, rule: str,
@@ -335,7 +332,7 @@ def _appositive(context: Context, sentence: Sentence, person: tuple[int, int, st
         if target < sentence.last and tokens[target].text.casefold() == "the":
             target += 1
         organization = _organization_at(context, target) if target < sentence.last else None
-        if organization and not _role(context, organization[1], organization[1] + 1):
+        if organization and not (organization[1] < sentence.last and _role(context, organization[1], organization[1] + 1)):
             yield organization[2], role
             return
         if organization:

@@ -32,6 +32,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from kg import names
 from kg.aliases import AliasTable, builtin_aliases
@@ -54,13 +55,41 @@ MIN_TRANSLITERATION_LENGTH = 5
 FACILITY_SUBTYPES = frozenset(names.facility_heads().values())
 
 
+class EntityKeys(dict[Mention, str]):
+    """Each mention's entity key, with the corpus-wide lookups later stages share.
+
+    Computed once on first use, so a stage run article by article never
+    rescans the whole corpus.
+    """
+
+    @cached_property
+    def kinds(self) -> dict[str, tuple[str, str | None]]:
+        """Entity key -> (kind, subtype), the subtype its mentions give most often (as ``Entity``)."""
+        subtypes: dict[str, Counter] = defaultdict(Counter)
+        kinds = {}
+        for mention, key in self.items():
+            kinds[key] = mention.kind
+            if mention.subtype:
+                subtypes[key][mention.subtype] += 1
+        return {key: (kind, _commonest(subtypes[key])) for key, kind in kinds.items()}
+
+    @cached_property
+    def place_keys(self) -> dict[str, str]:
+        """Normal form of a place's name -> the key of the first place the corpus writes so."""
+        found: dict[str, str] = {}
+        for mention, key in sorted(self.items(), key=lambda item: (item[0].article_id, item[0].start, item[0].end)):
+            if mention.kind == "Place":
+                found.setdefault(names.normal(mention.text), key)
+        return found
+
+
 @dataclass(frozen=True)
 class Resolution:
     """Entities, the joins behind them, and each mention's entity key."""
 
     entities: list[Entity]
     merges: list[Merge]
-    key_of: dict[Mention, str]
+    key_of: EntityKeys
 
 
 @dataclass
@@ -72,20 +101,21 @@ class Name:
     normal: str
     mentions: list[Mention] = field(default_factory=list)
 
-    @property
+    # Names are complete once ``_names`` has read every mention; these are then fixed.
+    @cached_property
     def surface(self) -> str:
         """The commonest way the article writes it (first on a tie)."""
         counts = Counter(m.text for m in self.mentions)
-        return max(counts, key=lambda s: (counts[s], -self.mentions.index(next(m for m in self.mentions if m.text == s))))
+        first_seen = {text: -i for i, text in reversed(list(enumerate(m.text for m in self.mentions)))}
+        return max(counts, key=lambda s: (counts[s], first_seen[s]))
 
-    @property
+    @cached_property
     def words(self) -> list[str]:
         return names.words(self.surface)
 
-    @property
+    @cached_property
     def subtype(self) -> str | None:
-        counts = Counter(m.subtype for m in self.mentions if m.subtype)
-        return min(counts, key=lambda s: (-counts[s], s)) if counts else None
+        return _commonest(Counter(m.subtype for m in self.mentions if m.subtype))
 
     @property
     def first(self) -> Mention:
@@ -103,11 +133,17 @@ class Join:
 
 
 class Groups:
-    """Union-find over names, refusing joins the aliases or the articles forbid."""
+    """Union-find over names, refusing joins the aliases or the articles forbid.
+
+    Each group's root keeps its member list and its set of articles, so a join
+    costs the size of the smaller group, never a pass over every name.
+    """
 
     def __init__(self, items: list[Name], table: AliasTable):
         self.items = items
         self.parent = list(range(len(items)))
+        self._members = [[i] for i in range(len(items))]
+        self._articles = [{item.article_id} for item in items]
         self.table = table
         self.joins: list[Join] = []
         self.cross_article = False
@@ -119,28 +155,33 @@ class Groups:
         return i
 
     def members(self, i: int) -> list[int]:
-        root = self.find(i)
-        return [j for j in range(len(self.items)) if self.find(j) == root]
+        return sorted(self._members[self.find(i)])
 
     def join(self, a: int, b: int, rule: str, evidence: str, surfaces: tuple[str, str] | None = None) -> bool:
         """Put names ``a`` and ``b`` on one entity unless forbidden; ``surfaces`` default to theirs."""
         ra, rb = self.find(a), self.find(b)
         if ra == rb or self._forbidden(ra, rb):
             return False
-        self.parent[max(ra, rb)] = min(ra, rb)
+        keep, gone = min(ra, rb), max(ra, rb)  # the root is always a group's first name
+        self.parent[gone] = keep
+        # Grow the larger collection by the smaller one.
+        members = sorted((self._members[keep], self._members[gone]), key=len)
+        members[1].extend(members[0])
+        articles = sorted((self._articles[keep], self._articles[gone]), key=len)
+        articles[1].update(articles[0])
+        self._members[keep], self._members[gone] = members[1], []
+        self._articles[keep], self._articles[gone] = articles[1], set()
         surface_a, surface_b = surfaces or (self.items[a].surface, self.items[b].surface)
         self.joins.append(Join(a, b, rule, evidence, surface_a, surface_b))
         return True
 
     def _forbidden(self, ra: int, rb: int) -> bool:
-        left, right = self.members(ra), self.members(rb)
-        if self.table.forbids({self.items[i].normal for i in left}, {self.items[i].normal for i in right}):
-            return True
-        if self.cross_article:
-            # Two names one article keeps apart must not meet through a third article.
-            articles_left = {self.items[i].article_id for i in left}
-            return any(self.items[j].article_id in articles_left for j in right)
-        return False
+        if self.table.never:
+            left, right = self._members[ra], self._members[rb]
+            if self.table.forbids({self.items[i].normal for i in left}, {self.items[i].normal for i in right}):
+                return True
+        # Two names one article keeps apart must not meet through a third article.
+        return self.cross_article and not self._articles[ra].isdisjoint(self._articles[rb])
 
 
 def resolve(mentions: Sequence[Mention], aliases: AliasTable | None = None) -> Resolution:
@@ -179,9 +220,11 @@ def _names(mentions: Sequence[Mention]) -> list[Name]:
 def _within_article(groups: Groups, indexes: list[int], user: AliasTable) -> None:
     items = groups.items
     _join_by_alias(groups, indexes, user)
+    longer = _longer_names(items, indexes)
     for short in indexes:
         for rule, match in (("acronym", _acronym_match), ("surname", _surname_match), ("short-form", _short_match)):
-            candidates = [long for long in indexes if long != short and match(items[short], items[long])]
+            looked_up = longer.get((rule, *_short_key(rule, items[short])), ())
+            candidates = [long for long in sorted(set(looked_up)) if long != short and match(items[short], items[long])]
             roots = {groups.find(c) for c in candidates}
             if len(roots) == 1:  # one reading only; two candidates mean doubt, so keep apart
                 long = min(candidates)
@@ -189,6 +232,36 @@ def _within_article(groups: Groups, indexes: list[int], user: AliasTable) -> Non
                     rule = "acronym-defined" if _defined(items[long], items[short]) else "acronym-initials"
                 groups.join(long, short, rule, _evidence(items[long], items[short]))
                 break
+
+
+def _longer_names(items: list[Name], indexes: list[int]) -> dict[tuple, list[int]]:
+    """Each name filed under the short forms that could stand for it in its article.
+
+    Keys are ``(rule, ...)``: its initials (``acronym``), its last words without
+    particles (``surname``), its leading and trailing words (``short-form``); the
+    rule's match function then decides, so only names sharing a key are compared.
+    """
+    found: dict[tuple, list[int]] = defaultdict(list)
+    for i in indexes:
+        name = items[i]
+        found["acronym", names.initials(name.surface)].append(i)
+        found["acronym", names.initials(name.surface, skip_function_words=False)].append(i)
+        plain = [names.normal(names.strip_particle(w)) for w in name.words]
+        normal = [names.normal(w) for w in name.words]
+        for size in range(1, len(name.words)):
+            found["surname", *plain[-size:]].append(i)
+            found["short-form", *normal[:size]].append(i)
+            found["short-form", *normal[-size:]].append(i)
+    return found
+
+
+def _short_key(rule: str, name: Name) -> tuple[str, ...]:
+    """The key ``_longer_names`` files a longer name under when ``name`` may be its short form."""
+    if rule == "acronym":
+        return (names.acronym_letters(name.surface),)
+    if rule == "surname":
+        return tuple(names.normal(names.strip_particle(w)) for w in name.words)
+    return tuple(names.normal(w) for w in name.words)
 
 
 def _join_by_alias(groups: Groups, indexes: list[int], user: AliasTable) -> None:
@@ -275,8 +348,7 @@ def _locals(groups: Groups) -> list[Local]:
     for root, members in sorted(by_root.items()):
         items = [groups.items[i] for i in members]
         label = _fullest([m for item in items for m in item.mentions])
-        subtypes = Counter(m.subtype for item in items for m in item.mentions if m.subtype)
-        subtype = min(subtypes, key=lambda s: (-subtypes[s], s)) if subtypes else None
+        subtype = _commonest(Counter(m.subtype for item in items for m in item.mentions if m.subtype))
         forms = {groups.items[i].normal for i in members if i not in shortened}
         found.append(Local(root, items[0].article_id, items[0].kind, label, subtype, forms))
     return found
@@ -284,26 +356,51 @@ def _locals(groups: Groups) -> list[Local]:
 
 def _across_articles(groups: Groups, user: AliasTable) -> None:
     locals_ = _locals(groups)
-    _join_pairs(groups, locals_, "same-name", _same_name)
+    _join_blocked(groups, locals_, "same-name", _same_name, _name_keys)
     _join_alias_groups(groups, locals_, user)
     _join_lone_acronyms(groups, locals_)
-    _join_pairs(groups, locals_, "transliteration", _transliteration)
+    _join_blocked(groups, locals_, "transliteration", _transliteration, _skeleton_keys)
     _join_facilities_by_place(groups, _locals(groups))
 
 
-def _join_pairs(groups: Groups, locals_: list[Local], rule: str, match: Callable[[Local, Local], str | None]) -> None:
-    by_kind: dict[str, list[Local]] = defaultdict(list)
+def _join_blocked(groups: Groups, locals_: list[Local], rule: str, match: Callable[[Local, Local], str | None],
+                  keys: Callable[[Local], set[str]]) -> None:
+    """Join groups of different articles that ``match`` pairs, comparing only groups sharing a key.
+
+    Locals are taken in order; each is compared with the groups formed so far
+    under its keys (at most one member of each that matches), so a name that
+    every article uses costs one comparison per article, not one per pair.
+    """
+    seen: dict[tuple[str, str], dict[int, list[Local]]] = defaultdict(dict)  # key -> root -> members so far
     for local in locals_:
-        by_kind[local.kind].append(local)
-    for kind in sorted(by_kind):
-        members = by_kind[kind]
-        for i, a in enumerate(members):
-            for b in members[i + 1 :]:
-                if a.article_id == b.article_id:
+        for key in sorted(keys(local)):
+            block = seen[local.kind, key]
+            _regroup(groups, block)
+            for root in sorted(block):
+                if root == groups.find(local.index):
                     continue
-                why = match(a, b)
-                if why is not None:
-                    groups.join(a.index, b.index, rule, why, (a.label, b.label))
+                for other in block[root]:
+                    why = match(other, local) if other.article_id != local.article_id else None
+                    if why is not None:
+                        groups.join(other.index, local.index, rule, why, (other.label, local.label))
+                        break
+            block.setdefault(groups.find(local.index), []).append(local)
+
+
+def _regroup(groups: Groups, block: dict[int, list[Local]]) -> None:
+    """Re-file a block's members under their current roots after joins."""
+    for root in [r for r in block if groups.find(r) != r]:
+        block.setdefault(groups.find(root), []).extend(block.pop(root))
+
+
+def _name_keys(local: Local) -> set[str]:
+    """Normal forms a same-name match must share: the label and the group's names."""
+    return {names.normal(local.label)} | local.name_forms
+
+
+def _skeleton_keys(local: Local) -> set[str]:
+    """Transliteration variants share a consonant skeleton and a word count."""
+    return {f"{names.skeleton(local.label)} {len(names.normal(local.label).split())}"}
 
 
 def _same_name(a: Local, b: Local) -> str | None:
@@ -334,18 +431,16 @@ def _join_alias_groups(groups: Groups, locals_: list[Local], user: AliasTable) -
 
 def _join_lone_acronyms(groups: Groups, locals_: list[Local]) -> None:
     """An acronym no article expands joins the one same-kind name in the corpus it spells."""
+    spelling: dict[tuple[str, str], list[Local]] = defaultdict(list)  # (kind, initials) -> names
+    for other in locals_:
+        if len(names.words(other.label)) > 1:
+            for letters in {names.initials(other.label), names.initials(other.label, skip_function_words=False)}:
+                spelling[other.kind, letters].append(other)
     for local in locals_:
         if not names.is_acronym(local.label):
             continue
-        letters = names.acronym_letters(local.label)
-        spelled = {
-            groups.find(other.index)
-            for other in locals_
-            if other.kind == local.kind
-            and other.article_id != local.article_id
-            and len(names.words(other.label)) > 1
-            and letters in {names.initials(other.label), names.initials(other.label, skip_function_words=False)}
-        }
+        candidates = spelling.get((local.kind, names.acronym_letters(local.label)), [])
+        spelled = {groups.find(other.index) for other in candidates if other.article_id != local.article_id}
         if len(spelled) == 1:
             target = spelled.pop()
             groups.join(target, local.index, "acronym-initials", f"'{local.label}' in {local.article_id} spells "
@@ -434,12 +529,14 @@ def _build(groups: Groups) -> Resolution:
     by_root: dict[int, list[int]] = defaultdict(list)
     for i in range(len(groups.items)):
         by_root[groups.find(i)].append(i)
+    joins_of: dict[int, list[Join]] = defaultdict(list)
+    for join in groups.joins:
+        joins_of[groups.find(join.a)].append(join)
     drafts = []
     for root, members in by_root.items():
         mentions = sorted((m for i in members for m in groups.items[i].mentions), key=lambda m: (m.article_id, m.start))
-        joins = [j for j in groups.joins if groups.find(j.a) == root]
-        drafts.append((mentions, joins))
-    entities, merges, key_of = [], [], {}
+        drafts.append((mentions, joins_of[root]))
+    entities, merges, key_of = [], [], EntityKeys()
     for (mentions, joins), key in zip(drafts, _keys([d[0] for d in drafts])):
         entity = _entity(key, mentions, joins)
         entities.append(entity)
@@ -453,6 +550,11 @@ def _build(groups: Groups) -> Resolution:
     entities.sort(key=lambda e: e.key)
     merges.sort(key=lambda m: (m.entity_key, m.rule, m.surface_a, m.surface_b, m.evidence))
     return Resolution(entities, merges, key_of)
+
+
+def _commonest(counts: Counter) -> str | None:
+    """The most frequent value, the alphabetically first on a tie; None when there is none."""
+    return min(counts, key=lambda value: (-counts[value], value)) if counts else None
 
 
 def _keys(mention_lists: list[list[Mention]]) -> list[str]:
@@ -469,11 +571,10 @@ def _keys(mention_lists: list[list[Mention]]) -> list[str]:
 
 def _entity(key: str, mentions: list[Mention], joins: list[Join]) -> Entity:
     label = _fullest(mentions)
-    subtypes = Counter(m.subtype for m in mentions if m.subtype)
     return Entity(
         key=key,
         kind=mentions[0].kind,
-        subtype=min(subtypes, key=lambda s: (-subtypes[s], s)) if subtypes else None,
+        subtype=_commonest(Counter(m.subtype for m in mentions if m.subtype)),
         label=label,
         alt_labels=tuple(sorted({m.text for m in mentions} - {label})),
         mentions=tuple(mentions),

@@ -48,7 +48,7 @@ def render_timeline(
     """
     by_key = {e.key: e for e in entities}
     if as_of is not None:
-        events = _as_of(events, entities, articles, as_of)
+        events = events_as_of(events, entities, articles, as_of)
     if entity is not None:
         events = [e for e in events if _involves(e, entity, by_key)]
     dated = [e for e in events if e.first_day is not None and _in_range(e, date_from, date_to)]
@@ -168,7 +168,7 @@ def _undated_summary(events: Sequence[Event]) -> str:
     return ", ".join(sorted({e.label for e in events}))
 
 
-def _as_of(events: Sequence[Event], entities: Sequence[Entity], articles: Sequence[Article], as_of: date) -> list[Event]:
+def events_as_of(events: Sequence[Event], entities: Sequence[Entity], articles: Sequence[Article], as_of: date) -> list[Event]:
     """The events as the articles published by ``as_of`` tell them."""
     known = {a.identifier for a in articles if a.publication_date is not None and a.publication_date <= as_of}
     kept = []

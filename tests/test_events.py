@@ -307,3 +307,49 @@ def test_events_classes_agree_with_ontology():
         if parents:
             want = sem_event if cls.parent is None else rdflib.URIRef(f"{KG._NS}{cls.parent}")
             assert want in parents, (cls.name, parents)
+
+
+def test_events_natural_hazard_is_a_disaster_and_dateline_no_actor(events_of):
+    text = (
+        "STRELSAU, Ruritania (AP) — A strong earthquake struck Ruritania on Sunday, killing 12 people.\n\n"
+        "Rescuers were battling the blaze at Zenda prison on Sunday."
+    )
+    found, _ = events_of(text)
+    assert [m.event_class for m in found] == ["Disaster", "Death"]  # no Attack, no Killing, no Battle
+    assert all(not m.actors for m in found)
+    assert only(found, "Death").count == 12
+
+
+def test_events_a_town_is_no_actor(events_of):
+    found, _ = events_of("Strelsau attacked the Red Hand on Friday.")
+    attack = only(found, "Attack")
+    assert attack.actors == () and attack.places == ("place/strelsau",)
+
+
+def test_events_photo_caption_tells_no_event(events_of):
+    text = (
+        "The Blue Army arrested Anton Weiss in Strelsau on Friday.\n\n"
+        "This photo provided by the Blue Army shows Anton Weiss, who was arrested on Monday."
+    )
+    found, _ = events_of(text)
+    assert [m.text for m in found] == ["arrested"] and only(found, "Arrest").time.value == "2023-03-10"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Maria Lopez will chair a meeting on Friday.", "Maria Lopez said the Blue Army would meet next Monday."],
+)
+def test_events_planned_future_events_are_dropped(events_of, text):
+    found, _ = events_of(text)
+    assert not [m for m in found if m.event_class == "Meeting"]
+
+
+def test_events_counted_noun_is_in_the_graph():
+    from kg.graph import corpus_triples, to_rdflib
+    from kg.model import Corpus
+    from kg.namespace import KG
+
+    mention = replace(_mention("a", "Killing", "2023-03-09", places=["place/strelsau"], count=12), counted="soldiers")
+    corpus = Corpus(entities=ENTITIES, events=merge_events([mention], ENTITIES))
+    triples = [to_rdflib(t) for t in corpus_triples(corpus)]
+    assert [o.toPython() for _, p, o in triples if p == KG.countedNoun] == ["soldiers"]

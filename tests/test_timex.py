@@ -105,6 +105,7 @@ TIMES = [
     ("The blast happened at 3 p.m. on Thursday.", {"3 p.m. on Thursday": "2022-01-20T15:00"}),
     ("Protesters gathered Thursday morning.", {"Thursday morning": "2022-01-20TMO"}),
     ("The minister spoke this morning.", {"this morning": "2022-01-21TMO"}),
+    ("The polls close at 3pm Friday.", {"3pm Friday": "2022-01-21T15:00"}),
 ]
 
 
@@ -112,6 +113,41 @@ TIMES = [
 @pytest.mark.parametrize("text,expected", TIMES)
 def test_timex_times_of_day(parse_text, text, expected):
     check(parse_text, text, FRIDAY, expected)
+
+
+BUSINESS_AND_CALENDAR = [
+    # Earnings news: quarters are the latest begun; "a year earlier" is the same quarter a year before,
+    # and a comparison does not move the narrative ("the latest quarter" stays the reported one).
+    ("Profit rose in the third quarter. Sales fell from a year earlier. The latest quarter was weak.",
+     date(2021, 10, 27), {"the third quarter": "2021-Q3", "a year earlier": "2020-Q3", "The latest quarter": "2021-Q3"}),
+    ("The firm expects a loss in the first quarter and for this year.", date(2021, 10, 27),
+     {"the first quarter": "2021-Q1", "this year": "2021"}),
+    ("The plan was approved last April.", date(2021, 10, 27), {"last April": "2021-04"}),
+    ("The boy was rescued on Thanksgiving Day.", date(2021, 12, 10), {"Thanksgiving Day": "2021-11-25"}),
+    ("Crowds gathered at Easter 2024 and on Christmas Eve.", date(2024, 12, 30),
+     {"Easter 2024": "2024-03-31", "Christmas Eve": "2024-12-24"}),
+    ("He returned two days after the vote, and a month before the talks.", FRIDAY,
+     {"two days": "P2D", "a month": "P1M"}),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,published,expected", BUSINESS_AND_CALENDAR)
+def test_timex_business_periods_holidays_and_clause_durations(parse_text, text, published, expected):
+    check(parse_text, text, published, expected)
+
+
+NOT_TIME_EXPRESSIONS = [
+    "The plan saves $500 million a year and adds 700 seats a week.",  # rates
+    "A second group of directors resigned.",  # an ordinal
+    "The company cut its quarterly dividend.",  # an adjective annotation leaves out
+    "He will leave as soon as the talks end.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_TIME_EXPRESSIONS)
+def test_timex_leaves_out_rates_ordinals_and_idioms(text):
+    assert tag(unparsed(text, FRIDAY)) == []
 
 
 DURATIONS_SETS_REFS = [

@@ -39,3 +39,27 @@ def test_timex_normalization_tables_are_lower_case_keyed(name):
 def test_timex_pattern_alternatives_are_longest_first():
     alternatives = pattern("month")[3:-1].split("|")
     assert [len(a) for a in alternatives] == sorted((len(a) for a in alternatives), reverse=True)
+
+
+@pytest.mark.parametrize(
+    "rule,year,expected",
+    [("easter 0", 2000, date(2000, 4, 23)), ("easter -2", 2024, date(2024, 3, 29)),
+     ("weekday 11 4 4", 1999, date(1999, 11, 25)), ("weekday 11 1 1 1", 1998, date(1998, 11, 3)),
+     ("weekday 5 1 -1", 2022, date(2022, 5, 30)), ("fixed 07-04", 2020, date(2020, 7, 4))],
+)
+def test_timex_holiday_rules_give_the_day(rule, year, expected):
+    from kg.timex.holidays import holiday_date
+
+    assert holiday_date(rule, year) == expected
+
+
+def test_timex_every_holiday_rule_is_valid():
+    from kg.timex.holidays import holiday_date
+
+    assert all(holiday_date(rule, 2001) for (rule,) in normalization("holiday").values())
+
+
+def test_timex_rule_triggers_name_existing_tables():
+    from kg.timex.tables import trigger
+
+    assert all(trigger(name).pattern for rule in rules() for name in rule.needs)

@@ -63,7 +63,9 @@ def _time_rank(doc: ArticleIndex, trigger: Token, time: AnchoredTime) -> tuple[i
     above_time = doc.ancestors(time.head)
     if trigger.index in above_time:  # the expression modifies the trigger or its phrase
         between = above_time[: above_time.index(trigger.index)]
-        if not time.bound and not any(is_clause_verb(doc.tokens[b]) or _bounding(doc.tokens[b]) for b in between):
+        # A bounding word right above an unbounded time only approximates it: "shortly after 3 a.m."
+        approximate = None if time.bound else doc.tokens[time.head].head
+        if not time.bound and not any(is_clause_verb(doc.tokens[b]) or (_bounding(doc.tokens[b]) and b != approximate) for b in between):
             return 0, len(between)
         if not time.bound and between and _simultaneous(doc, between[-1]):
             return 1, len(between)  # "were killed when the group attacked on Thursday"
@@ -100,8 +102,10 @@ def _noun_rank(doc: ArticleIndex, trigger: Token, time: AnchoredTime, clause: in
     definite = any(c.lemma.lower() == "the" for c in doc.kids(trigger.index, "det"))
     if own_clause == clause and (trigger.dep in CORE_DEPS or not definite):
         return 2, distance
-    if own_clause == clause and event_word(doc, doc.tokens[clause]) is None:
-        return 3, distance  # the clause's verb tells no event: the time is the noun's
+    if own_clause == clause and event_word(doc, doc.tokens[clause]) is None and doc.head(trigger.index).head == clause:
+        # The clause's verb tells no event and the noun's phrase hangs on it: the time is the noun's.
+        # Not for a noun deep in another phrase: "the toll from the fire rose on Tuesday".
+        return 3, distance
     if not definite and clause in verb_chain(doc, trigger.index):
         return 3, distance
     return None

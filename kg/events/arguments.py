@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from kg.events.document import ArticleIndex
 from kg.events.lexicon import cue
-from kg.events.places import acts, is_facility
+from kg.events.places import acts, is_facility, is_site
 from kg.model import Mention, Token
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -27,6 +27,7 @@ ARGUMENT_MODIFIER_PREPS = ("of", "from")
 SUBJECT_SHARING_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl")
 TARGET_PREPS = ("on", "against")
 DEFINITE = ("the", "this", "that")
+TRAVEL_PREPS = ("for", "on")
 MAX_DEPTH = 2
 
 
@@ -39,9 +40,10 @@ class Roles:
     places: list[Mention] = field(default_factory=list)
 
     def add(self, mentions: Iterable[Mention], role: str) -> None:
-        """Add entities in a role; a place named as a target is the event's place."""
+        """Add entities in a role; a place named as a target is the event's place, and so is
+        a town or site named as the actor: a country or a place of unknown size may act ("Ruritania invaded"), a town or a building does not."""
         for mention in mentions:
-            if mention.kind == "Place" and role != "actors":
+            if mention.kind == "Place" and (role != "actors" or is_site(mention)):
                 self.places.append(mention)
             else:
                 getattr(self, role).append(mention)
@@ -90,12 +92,13 @@ def argument(doc: ArticleIndex, i: int, depth: int = 0) -> list[Mention]:
     """Entities an argument stands for: itself, its appositive, or the group in "Red Hand fighters"."""
     found = mentions_at(doc, i)
     if not found and depth < MAX_DEPTH:
-        for child in doc.kids(i, "appos"):  # "its leader, Anton Weiss": the name, not the group
-            found += argument(doc, child.index, depth + 1)
+        for child in [*doc.kids(i, "appos"), *_appositive_of_complement(doc, i)]:
+            found += argument(doc, child.index, depth + 1)  # "its leader, Anton Weiss": the name, not the group
     if not found and depth < MAX_DEPTH:
         for child in doc.kids(i, *ARGUMENT_MODIFIER_DEPS):
             found += argument(doc, child.index, depth + 1)
-        for prep in doc.kids(i, "prep"):
+        for prep in doc.kids(i, "prep") if doc.tokens[i].tag == "NNS" else ():
+            # "members of the Blue Army" stand for the army; "a former executive of Acme" is a person, not Acme.
             if prep.lemma.lower() in ARGUMENT_MODIFIER_PREPS:
                 for obj in doc.kids(prep.index, "pobj"):
                     found += argument(doc, obj.index, depth + 1)
@@ -104,16 +107,26 @@ def argument(doc: ArticleIndex, i: int, depth: int = 0) -> list[Mention]:
     return found
 
 
+def _appositive_of_complement(doc: ArticleIndex, i: int) -> list[Token]:
+    """The name after "the mayor of Eastford, Ana Ruiz,": the parser hangs it on "Eastford",
+    but it names the mayor. Only under a common noun: a name is not renamed."""
+    if doc.tokens[i].pos != "NOUN":
+        return []
+    objects = [o for p in doc.kids(i, "prep") if p.lemma.lower() == "of" for o in doc.kids(p.index, "pobj")]
+    return [a for o in objects if o.index in doc.mention_at for a in doc.kids(o.index, "appos") if a.index in doc.mention_at]
+
+
 def subject(doc: ArticleIndex, verb: int) -> int | None:
     """The subject of a verb, borrowed from the verb it depends on when it has none."""
     current = verb
     for _ in range(4):
-        subjects = doc.kids(current, *SUBJECT_DEPS)
+        # A dateline the parser took for a second subject ("TOKYO (AP) — The ministers met") is none.
+        subjects = sorted(doc.kids(current, *SUBJECT_DEPS), key=lambda s: s.index in doc.dateline)
         if subjects:
             found = subjects[0]
             if found.tag in ("WDT", "WP") and doc.tokens[current].dep == "relcl":
                 return doc.tokens[current].head  # "fighters who attacked" -> fighters
-            return found.index
+            return doc.after_dateline(found.index)
         token = doc.tokens[current]
         if token.dep == "relcl":
             return token.head
@@ -163,6 +176,8 @@ def support_verb(doc: ArticleIndex, noun: Token) -> Token | None:
             return None
         if token.dep in ("dobj", "nsubj", "nsubjpass") and head.pos == "VERB":
             return head if head.lemma.lower() in cue("support") else None
+        if token.dep == "prep" and token.lemma.lower() in TRAVEL_PREPS and head.pos == "VERB" and head.lemma.lower() in cue("travel"):
+            return head  # "arrived in Tokyo for a visit", "went on strike" (not "came under attack")
         if token.dep == "pobj" or (token.dep == "prep" and head.lemma.lower() in cue("support_noun")):
             token = head
             continue
@@ -201,9 +216,10 @@ def noun_roles(doc: ArticleIndex, noun: Token, cls: str) -> Roles:
     roles = Roles()
     for child in doc.kids(noun.index):
         if child.dep in ("poss", "compound"):  # "Red Hand attack", "the US invasion", "the Strelsau attack"
-            mentions = mentions_at(doc, child.index)
-            roles.places += [m for m in mentions if m.kind == "Place" and not acts(m)]
-            roles.actors += [m for m in mentions if m.kind != "Place" or acts(m)]
+            mentions = mentions_at(doc, child.index) or _possessive_pronoun(doc, noun, child)
+            acting = [m for m in mentions if m.kind != "Place" or acts(m) and cls.lower() not in cue("country_is_place")]
+            roles.places += [m for m in mentions if m not in acting]
+            roles.actors += acting
         elif child.dep == "prep" and child.lemma.lower() == "by":
             for obj in doc.kids(child.index, "pobj"):
                 roles.add(argument(doc, obj.index), "actors")
@@ -222,6 +238,14 @@ def noun_roles(doc: ArticleIndex, noun: Token, cls: str) -> Roles:
                 roles.add(argument(doc, subj), "actors")
         roles.places += place_phrases(doc, support.index)
     return roles
+
+
+def _possessive_pronoun(doc: ArticleIndex, noun: Token, child: Token) -> list[Mention]:
+    """ "Ana Ruiz announced her resignation": the possessive is the subject of the verb the noun is the object of."""
+    if child.tag != "PRP$" or noun.dep != "dobj" or doc.head(noun.index).pos != "VERB":
+        return []
+    subj = subject(doc, noun.head)
+    return argument(doc, subj) if subj is not None else []
 
 
 def pronoun_subject(doc: ArticleIndex, token: Token) -> bool:

@@ -4,7 +4,11 @@ In: a ``ParsedArticle``, its entity ``Mention``s with their keys, and its
 resolved ``TimeExpression``s. Out: an ``ArticleIndex`` that answers parse-tree
 questions (children, heads, ancestors, subtrees), which entity mention a token
 belongs to, and which calendar time expressions the article holds, each with
-the token that heads it and whether it is only a bound ("since 2019").
+the token that heads it and whether it is only a bound ("since 2019"). The
+tokens of a dateline ("LIMA, Peru (AP) —") name where the story was filed:
+they are no entity mention of any event. A photo caption ("This photo
+provided by X shows Y, who was arrested on ...") describes a picture: its
+paragraph is marked so that it tells no event of its own.
 """
 
 from __future__ import annotations
@@ -20,6 +24,10 @@ from kg.events.lexicon import cue
 from kg.model import Mention, ParsedArticle, TimeExpression, Token
 
 CLAUSE_VERBS = ("VERB", "AUX")
+DATELINE_DASHES = ("—", "–", "--", "-")
+DATELINE_MAX_TOKENS = 12  # "WASHINGTON, D.C., Jan. 5 (Reuters) —" is about the longest
+DATELINE_WORDS = ("PROPN", "PUNCT", "NUM")  # a place, an agency, a date: nothing that tells a clause
+CAPTION_OPENING_TOKENS = 6  # "In this undated file photo", "This image released by X"
 
 
 @dataclass(frozen=True)
@@ -53,10 +61,13 @@ class ArticleIndex:
                 self.children[token.head].append(token.index)
         own = [m for m in mentions if m.article_id == parsed.article.identifier and m in key_of]
         self.mentions = sorted(own, key=lambda m: (m.start, -m.end))
+        self.dateline = self._datelines()
+        self.captions = frozenset(n for n, block in enumerate(parsed.blocks) if self._is_caption(block))
         self.mention_at: dict[int, Mention] = {}
         for mention in sorted(own, key=lambda m: m.end - m.start):  # longest wins
             for i in self.token_span(mention.start, mention.end):
-                self.mention_at[i] = mention
+                if i not in self.dateline:
+                    self.mention_at[i] = mention
         self.times = [t for t in (self._anchor(e) for e in time_expressions) if t is not None]
         self.time_tokens = {i for t in self.times for i in self.token_span(t.expression.start, t.expression.end)}
 
@@ -85,6 +96,55 @@ class ArticleIndex:
         blocks = self.parsed.blocks
         return [next((n for n, b in enumerate(blocks) if b.start <= t.start < b.end), -1) for t in self.tokens]
 
+    def _datelines(self) -> frozenset[int]:
+        """Tokens of a dateline opening a paragraph: "LIMA, Peru (AP) —", "Lima, Peru (Reuters) -".
+
+        Only proper nouns, numbers and punctuation before a dash, in capitals
+        or with a parenthesised agency: a sentence that opens with a name
+        ("Keller - who resigned - ...") has a lower-case word before its dash.
+        """
+        found: set[int] = set()
+        for block in self.parsed.blocks:
+            span = self.token_span(block.start, block.end)
+            for n, i in enumerate(span[:DATELINE_MAX_TOKENS]):
+                token = self.tokens[i]
+                if token.text in DATELINE_DASHES and n > 0:
+                    words = [self.tokens[j] for j in span[:n]]
+                    capitals = words[0].text.isupper() and len(words[0].text) > 1
+                    agency = any(w.text == "(" for w in words)
+                    if capitals or agency:
+                        found.update(span[: n + 1])
+                    break
+                if token.pos not in DATELINE_WORDS:
+                    break
+        return frozenset(found)
+
+    def _is_caption(self, block) -> bool:
+        """A paragraph that describes a picture: its first sentence opens on a picture noun
+        ("This photo provided by X", "In this image") and says what the picture shows."""
+        span = self.token_span(block.start, block.end)
+        if not span:
+            return False
+        first = self.parsed.sentences[self.sentence_of[span[0]]]
+        words = self.tokens[first.first : first.last]
+        opening = any(t.lemma.lower() in cue("picture") for t in words[:CAPTION_OPENING_TOKENS])
+        return opening and any(t.pos == "VERB" and t.lemma.lower() in cue("picture_verb") for t in words)
+
+    def in_caption(self, i: int) -> bool:
+        return self.block_of[i] in self.captions
+
+    def after_dateline(self, i: int) -> int:
+        """A token of a dateline stands for nothing; the parser may hang the sentence's subject on it:
+        "LIMA, Peru (AP) — A strong earthquake struck ..." gives "struck" the subject "LIMA".
+        Returns the head of the first phrase after the dateline instead, else i."""
+        if i not in self.dateline:
+            return i
+        last = max(j for j in self.dateline if self.sentence_of[j] == self.sentence_of[i])
+        for j in range(last + 1, min(last + DATELINE_MAX_TOKENS, len(self.tokens))):
+            if self.tokens[j].head in self.dateline:
+                return j
+        return i
+
     def _anchor(self, expression: TimeExpression) -> AnchoredTime | None:
         if time_interval(expression) is None:
             return None
@@ -94,9 +154,11 @@ class ArticleIndex:
         head = next((i for i in span if self.tokens[i].head not in span or self.tokens[i].head == i), span[0])
         words = expression.text.lower().split()
         governor = self.tokens[self.tokens[head].head]
-        bound = (words and words[0] in cue("bound_prep")) or (
-            self.tokens[head].dep == "pobj" and governor.lemma.lower() in cue("bound_prep")
-        )
+        preposition = words[0] if words and words[0] in cue("bound_prep") else None
+        if preposition is None and self.tokens[head].dep == "pobj" and governor.lemma.lower() in cue("bound_prep"):
+            preposition = governor.lemma.lower()
+        # "shortly after 3 a.m." tells when, give or take minutes; "after 2019" only bounds.
+        bound = preposition is not None and not (expression.type == "TIME" and preposition in cue("approximate_prep"))
         return AnchoredTime(expression, head, self.sentence_of[head], self.block_of[head], bool(bound))
 
     def kids(self, i: int, *deps: str) -> list[Token]:

@@ -10,15 +10,17 @@ Negated, generic and unreal triggers tell no event and are left out.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 
 from kg.events.anchoring import time_of, verb_chain
-from kg.events.arguments import Roles, place_phrases, pronoun_subject, roles_of
+from kg.events.arguments import DEFINITE, Roles, place_phrases, pronoun_subject, roles_of, subject
 from kg.events.counts import count_of
 from kg.events.document import ArticleIndex
-from kg.events.lexicon import STATEMENT
+from kg.events.intervals import time_interval
+from kg.events.lexicon import STATEMENT, classes_compatible
 from kg.events.modality import hedged, realis_status
 from kg.events.speech import content, report
-from kg.events.triggers import trigger
+from kg.events.triggers import is_hazard, trigger
 from kg.model import EventMention, Mention, ParsedArticle, TimeExpression, Token
 
 
@@ -37,13 +39,75 @@ def extract_event_mentions(
     RETURNS (list[EventMention]): in text order.
     """
     doc = ArticleIndex(parsed, mentions, key_of, time_expressions)
-    found = []
+    found: list[EventMention] = []
     for token in doc.tokens:
-        if token.index in doc.mention_at or token.index in doc.time_tokens:
+        if token.index in doc.mention_at or token.index in doc.time_tokens or doc.in_caption(token.index):
+            continue  # a caption describes a picture; the story tells its events
+        found_trigger = trigger(doc, token)
+        if found_trigger is None or _told_by_its_verb(doc, token, found_trigger[0]):
             continue
-        if (found_trigger := trigger(doc, token)) is not None and (mention := _event_mention(doc, token, *found_trigger)):
+        if (mention := _event_mention(doc, token, *found_trigger)) is not None:
+            if _refers_back(doc, token, mention.event_class):
+                mention = _with_antecedent(mention, found)
             found.append(mention)
     return found
+
+
+def _refers_back(doc: ArticleIndex, token: Token, cls: str) -> bool:
+    """ "the quake", or a verb whose subject is "the quake": an event the article has already told."""
+    if token.pos == "NOUN":
+        noun = token.index
+    elif token.dep in ("acl", "relcl"):
+        noun = token.head  # "the agreement, signed on Monday by ..."
+    else:
+        noun = subject(doc, token.index)
+    if noun is None:
+        return False
+    told = trigger(doc, doc.tokens[noun])
+    if not (told is not None and classes_compatible(told[0], cls) or is_hazard(doc, noun)):
+        return False
+    if doc.tokens[noun].tag != "NN" or doc.kids(noun, "nummod"):
+        return False  # "the two bomb blasts" may be others than the one told last
+    return any(d.lemma.lower() in DEFINITE for d in doc.kids(noun, "det"))
+
+
+def _with_antecedent(mention: EventMention, earlier: Sequence[EventMention]) -> EventMention:
+    """A definite event takes the actors, targets and places it does not name from the last event of its class told before.
+
+    Not its time: a date the text does not give it would count twice when reports vote on the date."""
+    antecedent = next((m for m in reversed(earlier) if m.event_class == mention.event_class != STATEMENT), None)
+    if antecedent is None:
+        return mention
+    # Only what the mention leaves open: its own words win over the antecedent's.
+    actors = mention.actors or antecedent.actors
+    targets = tuple(t for t in mention.targets or antecedent.targets if t not in actors)
+    places = mention.places or antecedent.places
+    return replace(mention, actors=actors, targets=targets, places=places)
+
+
+def _told_by_its_verb(doc: ArticleIndex, token: Token, cls: str) -> bool:
+    """An event noun that is the subject or object of a verb telling the same event: "the quake hit ...",
+    "signed an agreement" are one event each, told by the verb."""
+    if token.pos != "NOUN":
+        return False
+    if token.dep == "dobj":  # "signed an agreement", "fought a battle"
+        verb = trigger(doc, doc.head(token.index))
+        return verb is not None and verb[0] == cls
+    if token.dep not in ("nsubj", "appos"):
+        return False
+    sentence = doc.parsed.sentences[doc.sentence_of[token.index]]
+    for verb in doc.tokens[sentence.first : sentence.last]:
+        # The subject as ``subject`` reads it, past a dateline the parser hung it on.
+        if verb.pos == "VERB" and subject(doc, verb.index) == token.index and (told := trigger(doc, verb)) is not None:
+            return told[0] == cls
+    return False
+
+
+def _scheduled(doc: ArticleIndex, time: TimeExpression | None) -> bool:
+    """An event dated after its article was written is planned, not news of something done ("would meet next Monday")."""
+    published = doc.parsed.article.publication_date
+    interval = time_interval(time) if time is not None else None
+    return published is not None and interval is not None and interval[0] > published
 
 
 def _event_mention(doc: ArticleIndex, token: Token, cls: str, lemma: str) -> EventMention | None:
@@ -57,6 +121,8 @@ def _event_mention(doc: ArticleIndex, token: Token, cls: str, lemma: str) -> Eve
     if reported and speaker is not None and not actors and pronoun_subject(doc, token):
         actors = [speaker]  # "the army said it repelled ..." -> the army
     time = time_of(doc, token, allow_paragraph=not statement)
+    if _scheduled(doc, time):
+        return None
     if statement:
         # A statement is an event of its own only when dated and spoken by a named speaker.
         if time is None or not actors:
@@ -88,6 +154,9 @@ def _event_mention(doc: ArticleIndex, token: Token, cls: str, lemma: str) -> Eve
 
 def _roles(doc: ArticleIndex, token: Token, cls: str, statement: bool) -> Roles:
     roles = roles_of(doc, token, cls)
+    for subj in doc.kids(token.index, "nsubj"):
+        if (told := trigger(doc, subj)) is not None and _told_by_its_verb(doc, subj, told[0]):
+            roles.places += place_phrases(doc, subj.index)  # "an earthquake near the coast struck"
     if not roles.places and token.pos == "VERB" and not statement:
         # "fighting went on near the facility until Wednesday, when they surrendered"
         roles.places = [m for verb in verb_chain(doc, token.index, True)[1:3] for m in place_phrases(doc, verb)]

@@ -1,7 +1,7 @@
 """The event tables: classes, trigger lemmas, cue words and number words.
 
 In: the files ``kg/resources/en/events_classes.tsv``, ``events_triggers.tsv``,
-``events_cues.txt`` and ``events_numbers.tsv``. Out: validated lookups, each
+``events_hazard_classes.tsv``, ``events_cues.txt`` and ``events_numbers.tsv``. Out: validated lookups, each
 read once per process; a malformed row raises ``RuleError`` naming the file.
 """
 
@@ -54,6 +54,18 @@ def triggers() -> dict[tuple[str, str], str]:
         lemma, pos, cls = cells
         for each in ("VERB", "NOUN") if pos == "*" else (pos,):
             table[(lemma.lower(), each)] = cls
+    return table
+
+
+@cache
+def hazard_classes() -> dict[str, str]:
+    """Event class -> the class it becomes with a natural-hazard subject, from ``events_hazard_classes.tsv``."""
+    table: dict[str, str] = {}
+    for line in table_lines("events_hazard_classes.tsv"):
+        cells = line.split("\t")
+        if len(cells) != 2 or not all(c in event_classes() for c in cells):
+            raise RuleError(f"kg/resources/en/events_hazard_classes.tsv: {line!r} is not class<TAB>class")
+        table[cells[0]] = cells[1]
     return table
 
 

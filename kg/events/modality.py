@@ -26,7 +26,7 @@ def realis_status(doc: ArticleIndex, token: Token, cls: str) -> str:
     if _negated(doc, token) or _intended(doc, token) or _thing_patient(doc, token, cls) or _iterative(doc, token):
         return "unreal"
     if token.pos == "NOUN":
-        return "unreal" if _generic_noun(doc, token) else "realis"
+        return "unreal" if _generic_noun(doc, token) or _future_object(doc, token) else "realis"
     if _future(doc, token):
         return "unreal"
     return _infinitive_status(doc, token)
@@ -107,6 +107,14 @@ def _infinitive_status(doc: ArticleIndex, token: Token) -> str:
     if token.dep == "xcomp" and governor in cue("hedge"):
         return "hedged"
     return "unreal"
+
+
+def _future_object(doc: ArticleIndex, noun: Token) -> bool:
+    """An event noun that a future verb governs: "will chair a meeting", "will attend the summit in May"."""
+    governor = doc.head(noun.index)
+    if noun.dep == "pobj":
+        governor = doc.head(governor.index)
+    return noun.dep in ("dobj", "pobj") and governor.pos in ("VERB", "AUX") and _future(doc, governor)
 
 
 def _future(doc: ArticleIndex, token: Token) -> bool:

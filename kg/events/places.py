@@ -34,6 +34,12 @@ def is_broad(entity: Entity | None) -> bool:
     return place_rank(entity) >= SPECIFIC_RANK
 
 
+def is_site(mention: Mention) -> bool:
+    """A town or a built site: where things happen, never who does them."""
+    subtype = (mention.subtype or "").lower()
+    return subtype in SETTLEMENTS or is_facility(subtype)
+
+
 def acts(mention: Mention) -> bool:
     """A country acts as a party ("the US invasion"); a town or facility is where things happen."""
     return (mention.subtype or "").lower() == "country"

@@ -2,32 +2,70 @@
 
 In: a token of an ``ArticleIndex``. Out: (event class, lemma) when the token
 is a verb or noun of ``events_triggers.tsv``; a verb with its particle ("take
-over") and a noun with its compound modifier ("prison break") are tried first.
+over", "step down") and a noun with its compound modifier ("prison break")
+are tried first. A natural hazard as the one who acts ("the earthquake
+struck", "the flood killed 12", "killed in the quake") makes the event a
+disaster or deaths with no one acting (``events_hazard_classes.tsv``), and
+lets "hit", "batter", "devastate" tell a disaster at all; a verb acting on a
+hazard ("battling the blaze") tells no event.
 """
 
 from __future__ import annotations
 
+from kg.events.arguments import subject
 from kg.events.document import ArticleIndex
-from kg.events.lexicon import triggers
+from kg.events.lexicon import cue, hazard_classes, triggers
 from kg.model import Token
+
+DISASTER = "Disaster"
+# Adverbs the parser may give a phrasal verb instead of a particle: "stepped down", "pulled out".
+PARTICLE_TAGS = ("RP", "RB")
 
 
 def trigger(doc: ArticleIndex, token: Token) -> tuple[str, str] | None:
     """(event class, lemma) when the token is an event word, else None."""
     if token.pos == "VERB":
         pos = "VERB"
-        candidates = [f"{token.lemma.lower()} {c.lemma.lower()}" for c in doc.kids(token.index, "prt")]
+        candidates = [f"{token.lemma.lower()} {c.lemma.lower()}" for c in _particles(doc, token)]
     elif token.pos == "NOUN":
         pos = "NOUN"
         candidates = [f"{c.lemma.lower()} {token.lemma.lower()}" for c in doc.kids(token.index, "compound")]
     else:
         return None
+    if pos == "VERB" and any(is_hazard(doc, o.index) for o in doc.kids(token.index, "dobj")):
+        return None  # "battling the blaze", "fighting the flood": no attack, no event of its own
+    hazard = pos == "VERB" and _hazard_agent(doc, token)
     for lemma in [*candidates, token.lemma.lower()]:
         if (cls := triggers().get((lemma, pos))) is not None:
-            return cls, lemma
+            return (hazard_classes().get(cls, cls) if hazard else cls), lemma
+    if hazard and token.lemma.lower() in cue("hazard_verb"):
+        return DISASTER, token.lemma.lower()
     return None
 
 
 def is_event_noun(lemma: str) -> bool:
     """Whether the lemma is an event noun of the trigger table ("ambush", "prison break")."""
     return (lemma, "NOUN") in triggers()
+
+
+def is_hazard(doc: ArticleIndex, i: int) -> bool:
+    """Whether token i is a natural-hazard noun: "quake", "flash flood"."""
+    token = doc.tokens[i]
+    if token.pos != "NOUN":
+        return False
+    words = [token.lemma.lower(), *(f"{c.lemma.lower()} {token.lemma.lower()}" for c in doc.kids(i, "compound"))]
+    return any(w in cue("hazard") for w in words)
+
+
+def _particles(doc: ArticleIndex, verb: Token) -> list[Token]:
+    return [c for c in doc.kids(verb.index, "prt", "advmod") if c.dep == "prt" or (c.tag in PARTICLE_TAGS and c.index == verb.index + 1)]
+
+
+def _hazard_agent(doc: ArticleIndex, verb: Token) -> bool:
+    """Whether a natural hazard does what the verb tells: its subject, "by" agent, or "in" phrase of a passive."""
+    passive = bool(doc.kids(verb.index, "auxpass", "nsubjpass"))
+    if not passive:
+        subj = subject(doc, verb.index)
+        return subj is not None and is_hazard(doc, subj)
+    agents = [o for c in doc.kids(verb.index, "agent", "prep") if c.dep == "agent" or c.lemma.lower() == "in" for o in doc.kids(c.index, "pobj")]
+    return any(is_hazard(doc, o.index) for o in agents)

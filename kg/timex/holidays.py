@@ -16,10 +16,10 @@ from datetime import date, timedelta
 
 def holiday_date(rule: str, year: int) -> date:
     kind, *numbers = rule.split()
-    values = [int(n) for n in numbers]
     if kind == "fixed":
         month, day = (int(part) for part in numbers[0].split("-"))
         return date(year, month, day)
+    values = [int(n) for n in numbers]
     if kind == "weekday":
         month, weekday, nth, offset = (values + [0])[:4]
         return nth_weekday(year, month, weekday, nth) + timedelta(days=offset)

@@ -10,7 +10,8 @@ order). A malformed table raises ``RuleError`` naming the file, line and rule.
   (the field ``needs=NAME,...`` names tables a match cannot do without: where
   none of their words occurs, the rule is not run, which keeps tagging fast);
   ``%NAME`` in a pattern is the alternation of ``patterns/NAME.txt`` or of the
-  keys of ``normalization/NAME.tsv``, longest first; a space is any whitespace.
+  keys of ``normalization/NAME.tsv``, longest first; a space is any run of
+  whitespace, and " ?" any whitespace or none.
 """
 
 from __future__ import annotations
@@ -87,8 +88,8 @@ def pattern(name: str) -> str:
 
 
 def _expand(text: str) -> str:
-    """Replace ``%name`` references and turn spaces into runs of whitespace."""
-    return REFERENCE_RE.sub(lambda m: pattern(m.group(1)), text).replace(" ", r"\s+")
+    """Replace ``%name`` references and turn spaces into runs of whitespace (" ?": maybe none)."""
+    return REFERENCE_RE.sub(lambda m: pattern(m.group(1)), text).replace(" ?", r"\s*").replace(" ", r"\s+")
 
 
 @cache
