@@ -22,6 +22,10 @@ $(STAMP): pyproject.toml
 
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/timex.py
+	$(BIN)/python benchmarks/entities.py
+	$(BIN)/python benchmarks/events.py
+	$(BIN)/python benchmarks/graph.py
+	$(BIN)/python benchmarks/build.py
 
 clean:
 	rm -rf out $(VENV)

@@ -46,6 +46,8 @@ LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "throughou
 KIND_ORDER = (ORGANIZATION, PLACE, PERSON)
 STRONG, WEAK = 2, 1
 MAX_ACRONYM_WORDS = 8
+# How far back from "on <Name>" the publishing verb may stand ("shared two videos on X").
+MAX_PLATFORM_DISTANCE = 5
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,8 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
         Mentions sorted by offset, at most one per character range.
     """
     spans = _joined_spans(parsed)
-    drafts = [d for d in (_repair(parsed, first, last, label) for first, last, label in spans) if d]
+    groups = _group_words(parsed)
+    drafts = [d for d in (_repair(parsed, first, last, label, groups) for first, last, label in spans) if d]
     drafts += _acronym_expansions(parsed, drafts)
     drafts += _alias_finds(parsed, drafts)
     drafts = _inside_blocks(parsed, _without_overlaps(drafts))
@@ -110,18 +113,26 @@ def _unlabelled_facilities(parsed: ParsedArticle, spans: list[tuple[int, int, st
     return found
 
 
-def _repair(parsed: ParsedArticle, first: int, last: int, label: str) -> Draft | None:
-    """Trim, extend and relabel one span; None when nothing name-like is left."""
+def _repair(parsed: ParsedArticle, first: int, last: int, label: str, groups: frozenset[str]) -> Draft | None:
+    """Trim, extend and relabel one span; None when nothing name-like is left.
+
+    ``groups`` are the article's group nouns ("Hutus"): a person-labelled span
+    ending in one loses it ("Freedonia Hutus" -> "Freedonia"), one made of it goes.
+    """
     tokens = parsed.tokens
     strength = WEAK
     kind = KIND_OF_LABEL[label]
     first, last, titled = _trim(tokens, first, last)
+    if kind == PERSON and not titled and first < last and names.normal(tokens[last - 1].text) in groups:
+        last -= 1
     if first >= last:
         return None
     if titled:
         kind, strength = PERSON, STRONG
     text = _span_text(parsed, first, last)
     if not _looks_like_name(text) or names.normal(text) in names.demonyms():
+        return None
+    if _names_a_product(parsed, last) or _portfolio_in_title(parsed, first, last):
         return None
     subtype = "Facility" if label == "FAC" else None
     facility = _facility_extension(parsed, first, last)
@@ -133,7 +144,7 @@ def _repair(parsed: ParsedArticle, first: int, last: int, label: str) -> Draft |
     listed = _alias_kind(text)
     if listed:
         return Draft(first, last, listed, None, STRONG)
-    if _organization_head(text):
+    if _organization_head(text) or (not titled and _platform_context(parsed, first, last)):
         return Draft(first, last, ORGANIZATION, None, STRONG)
     place = _place_context(parsed, first, last)
     if place and (kind != PERSON or place != PLACE) and not titled:
@@ -220,9 +231,79 @@ def _organization_head(text: str) -> bool:
     parts = text.split()
     if len(parts) < 2:
         return False
-    if parts[-1].casefold() in names.organization_heads():
+    if parts[-1].casefold() in names.organization_heads() or names.normal(parts[-1]) in names.company_suffixes():
         return True
     return parts[0].casefold() in names.organization_heads() and parts[1].casefold() == "of"
+
+
+def _group_words(parsed: ParsedArticle) -> frozenset[str]:
+    """Normal forms of the words the model tags as groups (NORP) in the article, and their singulars.
+
+    "Hutus" tagged as a group in one sentence makes "Hutu" a group word in the
+    next, where the model may have called it a person.
+    """
+    found = set()
+    for span in parsed.named_spans:
+        if span.label == "NORP" and span.last - span.first == 1:
+            word = names.normal(span.text)
+            found.add(word)
+            if word.endswith("s") and len(word) > 3:
+                found.add(word[:-1])
+    return frozenset(found)
+
+
+def _names_a_product(parsed: ParsedArticle, last: int) -> bool:
+    """"Bradley fighting vehicles", "Apache helicopters": the name of a model of made thing.
+
+    True when a product noun (``product_nouns.txt``) follows the name, at most one
+    lower-case word between them.
+    """
+    sentence = parsed.sentence_of(last - 1)
+    for width in (1, 2):
+        end = last + width
+        if end > sentence.last:
+            return False
+        words = parsed.tokens[last:end]
+        if not all(t.text[:1].islower() for t in words):
+            return False
+        if words[-1].lemma.casefold() in names.product_nouns() and words[-1].pos == "NOUN":
+            return True
+    return False
+
+
+def _portfolio_in_title(parsed: ParsedArticle, first: int, last: int) -> bool:
+    """"Secretary of State Jane Doe": "State" is part of the title, not an organisation.
+
+    True when a role noun and "of" stand before the span and a person's name
+    follows it, unless the span is a country ("President of Freedonia Jane Doe").
+    """
+    tokens = parsed.tokens
+    sentence = parsed.sentence_of(first)
+    if first - 2 < sentence.first or tokens[first - 1].text != "of" or last >= sentence.last:
+        return False
+    if tokens[first - 2].text.casefold() not in names.role_heads() or tokens[last].ent_type != "PERSON":
+        return False
+    text = _span_text(parsed, first, last)
+    return names.normal(text) not in names.countries() and not _alias_country(text)
+
+
+def _platform_context(parsed: ParsedArticle, first: int, last: int) -> bool:
+    """"shared videos on X", "a post on X", "X account": a publishing platform, an organisation.
+
+    True when "on" or "via" stands before the name and the nearest verb before
+    that publishes (``media_cues.txt`` [verbs]), or a platform noun ([nouns])
+    follows the name.
+    """
+    tokens = parsed.tokens
+    sentence = parsed.sentence_of(first)
+    if last < sentence.last and tokens[last].pos == "NOUN" and tokens[last].lemma.casefold() in names.media_cues()["nouns"]:
+        return True
+    if first - 1 <= sentence.first or tokens[first - 1].text.casefold() not in {"on", "via"}:
+        return False
+    for index in range(first - 2, max(sentence.first, first - 2 - MAX_PLATFORM_DISTANCE) - 1, -1):
+        if tokens[index].pos in {"VERB", "AUX"}:
+            return tokens[index].lemma.casefold() in names.media_cues()["verbs"]
+    return False
 
 
 def _place_context(parsed: ParsedArticle, first: int, last: int) -> str | None:
@@ -361,6 +442,7 @@ def _one_sense_per_article(parsed: ParsedArticle, drafts: list[Draft]) -> list[D
     the article counts as strong evidence for Person.
     """
     surnames = _surnames(parsed, drafts)
+    companies = _company_names(parsed, drafts)
     votes: dict[str, Counter] = defaultdict(Counter)
     subtypes: dict[str, Counter] = defaultdict(Counter)
     for d in drafts:
@@ -368,6 +450,8 @@ def _one_sense_per_article(parsed: ParsedArticle, drafts: list[Draft]) -> list[D
         votes[key][d.kind] += d.strength * 10 + 1
         if key in surnames:
             votes[key][PERSON] += STRONG * 10
+        if key in companies:
+            votes[key][ORGANIZATION] += STRONG * 10
         if d.subtype:
             subtypes[key][(d.kind, d.subtype)] += d.strength
     facilities = _facility_modifiers(parsed, drafts)
@@ -379,8 +463,29 @@ def _one_sense_per_article(parsed: ParsedArticle, drafts: list[Draft]) -> list[D
         subtype = max(typed)[1] if typed else None
         if key in facilities and not typed and kind != PERSON:
             kind, subtype = PLACE, facilities[key]
+        if kind == PERSON and key not in surnames and _plural_word(parsed, d):
+            continue  # "the Bradleys", "Hutus": a person's name is not plural
         decided.append(replace(d, kind=kind, subtype=subtype))
     return decided
+
+
+def _plural_word(parsed: ParsedArticle, draft: Draft) -> bool:
+    """A one-word name the tagger reads as a plural ("Bradleys"), with no title before it."""
+    token = parsed.tokens[draft.first]
+    titled = draft.first > 0 and parsed.tokens[draft.first - 1].text in names.honorifics()
+    return draft.last - draft.first == 1 and token.tag in {"NNS", "NNPS"} and token.text.endswith("s") and not titled
+
+
+def _company_names(parsed: ParsedArticle, drafts: list[Draft]) -> set[str]:
+    """Leading words of the article's company names: "Acme" and "Acme International" of
+    "Acme International Inc."; a bare mention of them is that company, not a person or place."""
+    found = set()
+    for d in drafts:
+        base = names.company_base(_span_text(parsed, d.first, d.last))
+        if base:
+            parts = base.split()
+            found.update(" ".join(parts[:size]) for size in range(1, len(parts) + 1))
+    return found
 
 
 def _facility_modifiers(parsed: ParsedArticle, drafts: list[Draft]) -> dict[str, str]:

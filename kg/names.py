@@ -3,9 +3,10 @@
 In: surface forms of names as written in articles. Out: the comparable forms
 the entity stages match on (``normal``: case, punctuation and diacritics
 dropped; ``skeleton``: consonants only, for transliteration variants),
-readable key slugs, initials for acronyms, and the English lexicons of
-``kg/resources/en/entities/`` (demonyms, facility and organisation head nouns,
-settlement nouns, honorifics, role nouns).
+readable key slugs, initials for acronyms, company names without their legal
+form, and the English lexicons of ``kg/resources/en/entities/`` (demonyms,
+facility and organisation head nouns, company legal forms, settlement nouns,
+honorifics, role nouns, product nouns, media cues).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from difflib import SequenceMatcher
 from functools import cache, lru_cache
 
 from kg.errors import RuleError
-from kg.resources import LANGUAGE, table_lines
+from kg.resources import LANGUAGE, table_lines, table_sections
 
 TABLES = "entities/"
 # Words an acronym may skip: "Islamic State of Iraq and the Levant" -> ISIL.
@@ -94,6 +95,19 @@ def skeleton(text: str) -> str:
     return "".join(out)
 
 
+def company_base(text: str) -> str | None:
+    """The normal form of a company's name without its legal form: ``"Acme N.V."`` -> ``"acme"``.
+
+    None when the name does not end in a legal form or is nothing else.
+    """
+    kept = words(text)
+    while kept and normal(kept[-1]) in company_suffixes():
+        kept.pop()
+    if not kept or len(kept) == len(words(text)):
+        return None
+    return normal(" ".join(kept))
+
+
 def similarity(a: str, b: str) -> float:
     """Ratio of matching characters of the normal forms, 0..1."""
     return SequenceMatcher(None, normal(a), normal(b)).ratio()
@@ -151,3 +165,20 @@ def unit_heads() -> frozenset[str]:
 @cache
 def role_heads() -> frozenset[str]:
     return frozenset(table_lines(TABLES + "role_heads.txt"))
+
+
+@cache
+def company_suffixes() -> frozenset[str]:
+    """Normal forms of legal forms written after company names: ``inc``, ``n v``, ``s p a``."""
+    return frozenset(normal(line) for line in table_lines(TABLES + "company_suffixes.txt"))
+
+
+@cache
+def product_nouns() -> frozenset[str]:
+    return frozenset(table_lines(TABLES + "product_nouns.txt"))
+
+
+@cache
+def media_cues() -> dict[str, frozenset[str]]:
+    """``verbs`` that publish "on" a platform and ``nouns`` that follow a platform's name."""
+    return {section: frozenset(lines) for section, lines in table_sections(TABLES + "media_cues.txt").items()}

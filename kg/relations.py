@@ -158,14 +158,20 @@ def _country_of_adjective(context: Context, index: int) -> tuple[int, str] | Non
 
 
 def _country_key(context: Context, country: str) -> str | None:
-    """The key of the corpus entity for a country name, through the alias table if needed."""
+    """The key of the country the corpus names so, through the alias table if needed.
+
+    An adjective only links to a country some article names: it never makes a
+    node of its own (an adjective is not a name, and the node would carry a
+    label no article wrote). The node must be typed a country, so that
+    "Georgian" never lands on a place of another kind called Georgia.
+    """
     wanted = [country]
     table = builtin_aliases()
     for group in table.groups_of(country, "Place"):
         wanted.extend(table.groups[group].names)
     for name in wanted:
         key = context.country_keys.get(names.normal(name))
-        if key:
+        if key and context.kinds.get(key) == ("Place", "Country"):
             return key
     return None
 
@@ -196,6 +202,10 @@ def _role(context: Context, first: int, last: int) -> str | None:
     tokens = context.tokens
     if first >= last or last - first > MAX_ROLE_WORDS:
         return None
+    portfolio = _portfolio(context, first, last)
+    if portfolio is not None:
+        role = _role(context, first, portfolio - 1)
+        return f"{role} of {_text(context, portfolio, last)}" if role else None
     for token in tokens[first:last]:
         if token.tag not in ROLE_WORD_TAGS and token.text != "-":
             return None
@@ -207,6 +217,26 @@ def _role(context: Context, first: int, last: int) -> str | None:
         return None
     words = [t.text if t.index in context.at else t.text.casefold() for t in tokens[first:last]]
     return " ".join(words).replace(" - ", "-")
+
+
+def _portfolio(context: Context, first: int, last: int) -> int | None:
+    """Where the portfolio of "Secretary of State", "Minister of Foreign Affairs" starts.
+
+    The index after an "of" inside ``[first, last)`` when every word after it
+    is capitalised and names no entity; None otherwise.
+    """
+    tokens = context.tokens
+    for index in range(first + 1, last - 1):
+        if tokens[index].text == "of":
+            after = tokens[index + 1 : last]
+            if all(t.text[:1].isupper() and t.index not in context.at for t in after):
+                return index + 1
+            return None
+    return None
+
+
+def _text(context: Context, first: int, last: int) -> str:
+    return context.parsed.article.text[context.tokens[first].start : context.tokens[last - 1].end]
 
 
 # --- affiliations ----------------------------------------------------------

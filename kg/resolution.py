@@ -7,6 +7,8 @@ thing, the ``Merge``s that explain every join, and each mention's entity key.
 Mentions are first grouped by article, kind and normal form ("Da’esh" and
 "Da'esh" are one name). Then, inside each article:
 - ``alias``: names the built-in or user alias table lists together;
+- ``company-name``: "Acme" and the one company of the article named "Acme"
+  with a legal form after it ("Acme N.V.", "Acme Inc.");
 - ``acronym-defined`` / ``acronym-initials``: "FLF" and the one name of the
   same kind whose initials spell it (defined in the text as "Name (FLF)" or not);
 - ``surname``: a person's last word(s) ("Doe", "Ms. Doe") and the one
@@ -46,6 +48,7 @@ CONFIDENCE = {
     "acronym-defined": 0.95,
     "acronym-initials": 0.85,
     "surname": 0.9,
+    "company-name": 0.9,
     "short-form": 0.8,
     "transliteration": 0.75,
     "facility-by-place": 0.6,
@@ -222,7 +225,7 @@ def _within_article(groups: Groups, indexes: list[int], user: AliasTable) -> Non
     _join_by_alias(groups, indexes, user)
     longer = _longer_names(items, indexes)
     for short in indexes:
-        for rule, match in (("acronym", _acronym_match), ("surname", _surname_match), ("short-form", _short_match)):
+        for rule, match in WITHIN_ARTICLE_RULES:
             looked_up = longer.get((rule, *_short_key(rule, items[short])), ())
             candidates = [long for long in sorted(set(looked_up)) if long != short and match(items[short], items[long])]
             roots = {groups.find(c) for c in candidates}
@@ -237,13 +240,17 @@ def _within_article(groups: Groups, indexes: list[int], user: AliasTable) -> Non
 def _longer_names(items: list[Name], indexes: list[int]) -> dict[tuple, list[int]]:
     """Each name filed under the short forms that could stand for it in its article.
 
-    Keys are ``(rule, ...)``: its initials (``acronym``), its last words without
+    Keys are ``(rule, ...)``: its name without a legal form (``company-name``),
+    its initials (``acronym``), its last words without
     particles (``surname``), its leading and trailing words (``short-form``); the
     rule's match function then decides, so only names sharing a key are compared.
     """
     found: dict[tuple, list[int]] = defaultdict(list)
     for i in indexes:
         name = items[i]
+        base = names.company_base(name.surface)
+        if base:
+            found["company-name", base].append(i)
         found["acronym", names.initials(name.surface)].append(i)
         found["acronym", names.initials(name.surface, skip_function_words=False)].append(i)
         plain = [names.normal(names.strip_particle(w)) for w in name.words]
@@ -257,6 +264,8 @@ def _longer_names(items: list[Name], indexes: list[int]) -> dict[tuple, list[int
 
 def _short_key(rule: str, name: Name) -> tuple[str, ...]:
     """The key ``_longer_names`` files a longer name under when ``name`` may be its short form."""
+    if rule == "company-name":
+        return (name.normal,)
     if rule == "acronym":
         return (names.acronym_letters(name.surface),)
     if rule == "surname":
@@ -277,6 +286,11 @@ def _join_by_alias(groups: Groups, indexes: list[int], user: AliasTable) -> None
                 source = table.groups[group].source
                 article = groups.items[other].article_id
                 groups.join(members[0], other, rule, f"{article}: {source}: {' | '.join(table.groups[group].names)}")
+
+
+def _company_match(short: Name, long: Name) -> bool:
+    """"Acme" and "Acme N.V.": a company's name without its legal form."""
+    return short.kind == long.kind == "Organization" and names.company_base(long.surface) == short.normal
 
 
 def _acronym_match(short: Name, long: Name) -> bool:
@@ -310,6 +324,15 @@ def _short_match(short: Name, long: Name) -> bool:
     mine = [names.normal(w) for w in short.words]
     theirs = [names.normal(w) for w in long.words]
     return theirs[:size] == mine or theirs[-size:] == mine
+
+
+# Tried in this order for each name; the first rule with one reading joins it.
+WITHIN_ARTICLE_RULES: tuple[tuple[str, Callable[[Name, Name], bool]], ...] = (
+    ("company-name", _company_match),
+    ("acronym", _acronym_match),
+    ("surname", _surname_match),
+    ("short-form", _short_match),
+)
 
 
 def _compatible_subtypes(a: str | None, b: str | None, facility_needs_own: bool = False) -> bool:

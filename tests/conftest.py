@@ -30,3 +30,16 @@ def parse_text():
         return parse_article(article, paragraph_blocks(text))
 
     return parse
+
+
+@pytest.fixture(scope="session")
+def seeds_out(tmp_path_factory) -> Path:
+    """The seeds built once through the command line: the output folder."""
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    out = tmp_path_factory.mktemp("seeds") / "out"
+    result = CliRunner().invoke(app, ["build", str(SEEDS), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return out

@@ -27,14 +27,6 @@ def run(*args: str):
 
 
 @pytest.fixture(scope="module")
-def seeds_out(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("seeds") / "out"
-    result = run("build", SEEDS, "--out", out)
-    assert result.exit_code == 0, result.output
-    return out
-
-
-@pytest.fixture(scope="module")
 def seeds_graph(seeds_out) -> rdflib.Graph:
     graph = rdflib.Graph()
     graph.parse(seeds_out / "graph.ttl")
