@@ -10,7 +10,9 @@ the surface form.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import types
+import typing
+from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import date
 
 
@@ -235,3 +237,35 @@ class Corpus:
     relations: list[Relation] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+
+
+def to_data(value):
+    """A dataclass (and what it holds) as JSON-ready data: dates as ISO strings, tuples as lists."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_data(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [to_data(item) for item in value]
+    return value
+
+
+def from_data(cls, data: dict):
+    """The inverse of ``to_data`` for one of this module's dataclasses; unknown keys are ignored."""
+    hints = typing.get_type_hints(cls)
+    return cls(**{name: _typed(hints[name], value) for name, value in data.items() if name in hints})
+
+
+def _typed(hint, value):
+    if value is None:
+        return None
+    origin, arguments = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        return _typed(next(a for a in arguments if a is not type(None)), value)
+    if origin is tuple:
+        return tuple(_typed(arguments[0], item) for item in value)
+    if hint is date:
+        return date.fromisoformat(value)
+    if is_dataclass(hint):
+        return from_data(hint, value)
+    return value

@@ -12,16 +12,17 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import date
+from dataclasses import replace
 from pathlib import Path
 
 from kg.errors import InputError
 from kg.events import build_event
-from kg.model import Article, Entity, Event, EventMention, TimeExpression
+from kg.model import Article, Entity, Event, EventMention, from_data, to_data
 
 __all__ = ["render_timeline", "events_to_json", "load_timeline", "EVENTS_FILE"]
 
 EVENTS_FILE = "events.json"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -189,7 +190,7 @@ def events_to_json(events: Sequence[Event], entities: Sequence[Entity], articles
         "format": FORMAT_VERSION,
         "articles": [_article_json(a) for a in sorted(articles, key=lambda a: a.identifier)],
         "entities": [_entity_json(e) for e in sorted(entities, key=lambda e: e.key) if e.key in used],
-        "events": [_event_json(e) for e in events],
+        "events": [to_data(e) for e in events],
     }
     return json.dumps(data, sort_keys=True, indent=1, ensure_ascii=False) + "\n"
 
@@ -202,83 +203,13 @@ def _event_keys(event: Event) -> set[str]:
 
 
 def _article_json(article: Article) -> dict:
-    return {
-        "identifier": article.identifier,
-        "published": article.publication_date.isoformat() if article.publication_date else None,
-        "title": article.title,
-        "url": article.url,
-        "outlet": article.outlet,
-    }
+    """An article's publication context, without its text."""
+    return {k: v for k, v in to_data(article).items() if k not in ("text", "source")}
 
 
 def _entity_json(entity: Entity) -> dict:
-    return {
-        "key": entity.key,
-        "kind": entity.kind,
-        "subtype": entity.subtype,
-        "label": entity.label,
-        "alt_labels": list(entity.alt_labels),
-    }
-
-
-def _day(value: date | None) -> str | None:
-    return value.isoformat() if value else None
-
-
-def _time_json(time: TimeExpression | None) -> dict | None:
-    if time is None:
-        return None
-    return {
-        "start": time.start,
-        "end": time.end,
-        "text": time.text,
-        "type": time.type,
-        "value": time.value,
-        "grain": time.grain,
-        "rule": time.rule,
-        "anchor": _day(time.anchor),
-        "first_day": _day(time.first_day),
-        "last_day": _day(time.last_day),
-    }
-
-
-def _mention_json(m: EventMention) -> dict:
-    return {
-        "article_id": m.article_id,
-        "start": m.start,
-        "end": m.end,
-        "text": m.text,
-        "event_class": m.event_class,
-        "lemma": m.lemma,
-        "sentence_start": m.sentence_start,
-        "sentence_end": m.sentence_end,
-        "actors": list(m.actors),
-        "targets": list(m.targets),
-        "places": list(m.places),
-        "time": _time_json(m.time),
-        "count": m.count,
-        "counted": m.counted,
-        "reported": m.reported,
-        "hedged": m.hedged,
-        "speaker": m.speaker,
-        "content": m.content,
-    }
-
-
-def _event_json(e: Event) -> dict:
-    return {
-        "key": e.key,
-        "event_class": e.event_class,
-        "label": e.label,
-        "actors": list(e.actors),
-        "targets": list(e.targets),
-        "places": list(e.places),
-        "value": e.value,
-        "grain": e.grain,
-        "first_day": _day(e.first_day),
-        "last_day": _day(e.last_day),
-        "mentions": [_mention_json(m) for m in e.mentions],
-    }
+    """An entity's names and types, without its mentions."""
+    return to_data(replace(entity, mentions=()))
 
 
 def load_timeline(out_dir: Path) -> tuple[list[Event], list[Entity], list[Article]]:
@@ -292,59 +223,11 @@ def load_timeline(out_dir: Path) -> tuple[list[Event], list[Entity], list[Articl
         raise InputError(str(path), f"not valid JSON ({exc}). Rebuild with `kg build`.") from None
     if data.get("format") != FORMAT_VERSION:
         raise InputError(str(path), f"events file format {data.get('format')!r}, expected {FORMAT_VERSION}. Rebuild.")
-    articles = [_article_from(a) for a in data["articles"]]
-    entities = [_entity_from(e) for e in data["entities"]]
-    events = [_event_from(e) for e in data["events"]]
+    articles = [_article_from(row) for row in data["articles"]]
+    entities = [from_data(Entity, row) for row in data["entities"]]
+    events = [from_data(Event, row) for row in data["events"]]
     return events, entities, articles
 
 
-def _date(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
-
-
-def _article_from(a: dict) -> Article:
-    return Article(
-        identifier=a["identifier"],
-        text="",
-        source=a["identifier"],
-        publication_date=_date(a["published"]),
-        url=a["url"],
-        title=a["title"],
-        outlet=a["outlet"],
-    )
-
-
-def _entity_from(e: dict) -> Entity:
-    return Entity(e["key"], e["kind"], e["subtype"], e["label"], tuple(e["alt_labels"]), ())
-
-
-def _time_from(t: dict | None) -> TimeExpression | None:
-    if t is None:
-        return None
-    return TimeExpression(
-        t["start"], t["end"], t["text"], t["type"], t["value"], t["grain"], t["rule"],
-        _date(t["anchor"]), _date(t["first_day"]), _date(t["last_day"]),
-    )  # fmt: skip
-
-
-def _mention_from(m: dict) -> EventMention:
-    fields = dict(m, actors=tuple(m["actors"]), targets=tuple(m["targets"]), places=tuple(m["places"]))
-    fields["time"] = _time_from(m["time"])
-    return EventMention(**fields)
-
-
-def _event_from(e: dict) -> Event:
-    return Event(
-        key=e["key"],
-        event_class=e["event_class"],
-        label=e["label"],
-        mentions=tuple(_mention_from(m) for m in e["mentions"]),
-        actors=tuple(e["actors"]),
-        targets=tuple(e["targets"]),
-        places=tuple(e["places"]),
-        value=e["value"],
-        grain=e["grain"],
-        first_day=_date(e["first_day"]),
-        last_day=_date(e["last_day"]),
-    )
-
+def _article_from(row: dict) -> Article:
+    return from_data(Article, {**row, "text": "", "source": row["identifier"]})
