@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.model import Block
-from kg.resources import table_sections
+from kg.resources import table_section
 
 PROSE, HEADLINE, FRAGMENT, FURNITURE, BLANK = "prose", "headline", "fragment", "furniture", "blank"
 # Headlines rarely run this long; a longer line without a full stop is prose cut short.
@@ -60,10 +60,12 @@ class Line:
 
 @cache
 def _furniture_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    sections = table_sections("page_furniture.txt")
-    whole_line = re.compile("|".join(f"(?:{p})" for p in sections["line"]), re.IGNORECASE)
-    phrase = re.compile("|".join(f"(?:{p})" for p in sections["phrase"]), re.IGNORECASE)
+    whole_line, phrase = (_alternation(table_section("page_furniture.txt", name)) for name in ("line", "phrase"))
     return whole_line, phrase
+
+
+def _alternation(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
 def line_shape(text: str) -> str:

@@ -13,8 +13,14 @@ The small statistical model is corrected by general means:
   becomes a Place of that facility kind;
 - the label is fixed with the head noun ("... Forces" is an organisation),
   the country table, and the context ("the city of X", "in X", "X, Lebanon");
+- names the model calls people are fixed by their context: a publishing
+  platform ("posted on X", "an X account") is an organisation; a model's name
+  before a product noun ("X rifles"), a one-word plural ("the Xs"), a group
+  word ("Hutu" beside "Hutus") and the portfolio in a title ("Secretary of
+  State Jane Doe") are not entities;
 - within one article a name keeps one kind (one sense per discourse), decided
-  by the strongest evidence among its mentions;
+  by the strongest evidence among its mentions; a company's bare name ("Acme"
+  beside "Acme N.V.") is an organisation;
 - names the model missed are added from the alias table ("Da'esh") and from
   acronym definitions ("Operation Example Name (OEN)").
 Nationality and group adjectives ("Iraqi", "Kurdish-led") never become
@@ -76,7 +82,7 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     drafts += _acronym_expansions(parsed, drafts)
     drafts += _alias_finds(parsed, drafts)
     drafts = _inside_blocks(parsed, _without_overlaps(drafts))
-    return [_to_mention(parsed, d) for d in _one_sense_per_article(parsed, drafts)]
+    return [_to_mention(parsed, d) for d in _one_sense_per_article(parsed, drafts, groups)]
 
 
 # --- candidate spans -------------------------------------------------------
@@ -116,14 +122,14 @@ def _unlabelled_facilities(parsed: ParsedArticle, spans: list[tuple[int, int, st
 def _repair(parsed: ParsedArticle, first: int, last: int, label: str, groups: frozenset[str]) -> Draft | None:
     """Trim, extend and relabel one span; None when nothing name-like is left.
 
-    ``groups`` are the article's group nouns ("Hutus"): a person-labelled span
-    ending in one loses it ("Freedonia Hutus" -> "Freedonia"), one made of it goes.
+    ``groups`` are the article's group nouns: a person-labelled span ending in
+    one in the plural loses it ("Freedonia Hutus" -> "Freedonia").
     """
     tokens = parsed.tokens
     strength = WEAK
     kind = KIND_OF_LABEL[label]
     first, last, titled = _trim(tokens, first, last)
-    if kind == PERSON and not titled and first < last and names.normal(tokens[last - 1].text) in groups:
+    if kind == PERSON and not titled and last - first > 1 and _plural_group(tokens[last - 1], groups):
         last -= 1
     if first >= last:
         return None
@@ -132,7 +138,9 @@ def _repair(parsed: ParsedArticle, first: int, last: int, label: str, groups: fr
     text = _span_text(parsed, first, last)
     if not _looks_like_name(text) or names.normal(text) in names.demonyms():
         return None
-    if _names_a_product(parsed, last) or _portfolio_in_title(parsed, first, last):
+    if kind == PERSON and not titled and _names_a_product(parsed, last):
+        return None  # a model's name ("Kalashnikov rifles"); a maker's or operator's ("Acme trucks") stays
+    if _portfolio_in_title(parsed, first, last):
         return None
     subtype = "Facility" if label == "FAC" else None
     facility = _facility_extension(parsed, first, last)
@@ -237,36 +245,42 @@ def _organization_head(text: str) -> bool:
 
 
 def _group_words(parsed: ParsedArticle) -> frozenset[str]:
-    """Normal forms of the words the model tags as groups (NORP) in the article, and their singulars.
+    """Plural words the model tags as groups (NORP) in the article, and their singulars.
 
     "Hutus" tagged as a group in one sentence makes "Hutu" a group word in the
-    next, where the model may have called it a person.
+    next, where the model may have called it a person. Only plurals count: the
+    model also tags a person's name as NORP now and then.
     """
     found = set()
     for span in parsed.named_spans:
-        if span.label == "NORP" and span.last - span.first == 1:
-            word = names.normal(span.text)
-            found.add(word)
-            if word.endswith("s") and len(word) > 3:
-                found.add(word[:-1])
+        word = names.normal(span.text)
+        if span.label == "NORP" and span.last - span.first == 1 and word.endswith("s") and len(word) > 3:
+            found.update({word, word[:-1]})
     return frozenset(found)
+
+
+def _plural_group(token: Token, groups: frozenset[str]) -> bool:
+    word = names.normal(token.text)
+    return word.endswith("s") and word in groups
 
 
 def _names_a_product(parsed: ParsedArticle, last: int) -> bool:
     """"Bradley fighting vehicles", "Apache helicopters": the name of a model of made thing.
 
-    True when a product noun (``product_nouns.txt``) follows the name, at most one
-    lower-case word between them.
+    True when a product noun (``product_nouns.txt``) heads the words after the
+    name, at most one lower-case word between them ("a truck plant" is a plant).
     """
+    tokens = parsed.tokens
     sentence = parsed.sentence_of(last - 1)
     for width in (1, 2):
         end = last + width
         if end > sentence.last:
             return False
-        words = parsed.tokens[last:end]
-        if not all(t.text[:1].islower() for t in words):
+        if not all(t.text[:1].islower() for t in tokens[last:end]):
             return False
-        if words[-1].lemma.casefold() in names.product_nouns() and words[-1].pos == "NOUN":
+        head = tokens[end - 1]
+        compound_goes_on = end < sentence.last and (tokens[end].pos in {"NOUN", "PROPN"} or tokens[end].text == "-")
+        if head.lemma.casefold() in names.product_nouns() and head.pos == "NOUN" and not compound_goes_on:
             return True
     return False
 
@@ -434,15 +448,20 @@ def _inside_blocks(parsed: ParsedArticle, drafts: list[Draft]) -> list[Draft]:
     ]
 
 
-def _one_sense_per_article(parsed: ParsedArticle, drafts: list[Draft]) -> list[Draft]:
+def _one_sense_per_article(parsed: ParsedArticle, drafts: list[Draft], groups: frozenset[str]) -> list[Draft]:
     """Give every mention of one name in an article the same kind and subtype.
 
     The kind with the most strong (textual) evidence wins, then the model's
     majority; a single word that is the last word of a person's full name in
-    the article counts as strong evidence for Person.
+    the article counts as strong evidence for Person, the leading words of a
+    company's name ("Acme" of "Acme N.V.") as strong evidence for Organization
+    unless they are such a surname or a place in their own right ("in Acme").
+    A one-word "person" that is a plural ("the Bradleys") or one of the
+    article's ``groups`` ("Hutu" beside "Hutus") is dropped, unless it is a surname.
     """
     surnames = _surnames(parsed, drafts)
     companies = _company_names(parsed, drafts)
+    located = {names.normal(_span_text(parsed, d.first, d.last)) for d in drafts if d.located}
     votes: dict[str, Counter] = defaultdict(Counter)
     subtypes: dict[str, Counter] = defaultdict(Counter)
     for d in drafts:
@@ -450,7 +469,7 @@ def _one_sense_per_article(parsed: ParsedArticle, drafts: list[Draft]) -> list[D
         votes[key][d.kind] += d.strength * 10 + 1
         if key in surnames:
             votes[key][PERSON] += STRONG * 10
-        if key in companies:
+        if key in companies and key not in surnames and key not in located:
             votes[key][ORGANIZATION] += STRONG * 10
         if d.subtype:
             subtypes[key][(d.kind, d.subtype)] += d.strength
@@ -463,8 +482,8 @@ def _one_sense_per_article(parsed: ParsedArticle, drafts: list[Draft]) -> list[D
         subtype = max(typed)[1] if typed else None
         if key in facilities and not typed and kind != PERSON:
             kind, subtype = PLACE, facilities[key]
-        if kind == PERSON and key not in surnames and _plural_word(parsed, d):
-            continue  # "the Bradleys", "Hutus": a person's name is not plural
+        if kind == PERSON and key not in surnames and (_plural_word(parsed, d) or key in groups):
+            continue  # "the Bradleys", "Hutu" beside "Hutus": a group or a thing, not a person
         decided.append(replace(d, kind=kind, subtype=subtype))
     return decided
 

@@ -59,54 +59,50 @@ def _to_parsed(article: Article, blocks: tuple[Block, ...], docs) -> ParsedArtic
     sentences: list[Sentence] = []
     named_spans: list[NamedSpan] = []
     for block, doc in zip(blocks, docs):
+        # Each doc counts from 0; the article's tokens and characters go on from the blocks before.
         base_token, base_char = len(tokens), block.start
-        for tok in doc:
-            tokens.append(
-                Token(
-                    index=base_token + tok.i,
-                    text=tok.text,
-                    start=base_char + tok.idx,
-                    end=base_char + tok.idx + len(tok.text),
-                    lemma=tok.lemma_,
-                    pos=tok.pos_,
-                    tag=tok.tag_,
-                    dep=tok.dep_,
-                    head=base_token + tok.head.i,
-                    morph=str(tok.morph),
-                    ent_type=tok.ent_type_,
-                    whitespace=tok.whitespace_,
-                )
-            )
-        if doc.has_annotation("DEP") or doc.has_annotation("SENT_START"):
-            doc_sentences = doc.sents
-        else:
-            doc_sentences = [doc[:]]
-        for sent in doc_sentences:
-            if len(sent) == 0:
-                continue
-            sentences.append(
-                Sentence(
-                    first=base_token + sent.start,
-                    last=base_token + sent.end,
-                    start=base_char + sent.start_char,
-                    end=base_char + sent.end_char,
-                )
-            )
-        for ent in doc.ents:
-            named_spans.append(
-                NamedSpan(
-                    first=base_token + ent.start,
-                    last=base_token + ent.end,
-                    start=base_char + ent.start_char,
-                    end=base_char + ent.end_char,
-                    label=ent.label_,
-                    text=ent.text,
-                )
-            )
+        tokens += (_token(tok, base_token, base_char) for tok in doc)
+        sentences += (Sentence(base_token + s.start, base_token + s.end, base_char + s.start_char, base_char + s.end_char) for s in _sentences(doc))
+        named_spans += (_named_span(ent, base_token, base_char) for ent in doc.ents)
     return ParsedArticle(
         article=article,
         blocks=blocks,
         tokens=tuple(tokens),
         sentences=tuple(sentences),
         named_spans=tuple(named_spans),
+    )
+
+
+def _token(tok, base_token: int, base_char: int) -> Token:
+    return Token(
+        index=base_token + tok.i,
+        text=tok.text,
+        start=base_char + tok.idx,
+        end=base_char + tok.idx + len(tok.text),
+        lemma=tok.lemma_,
+        pos=tok.pos_,
+        tag=tok.tag_,
+        dep=tok.dep_,
+        head=base_token + tok.head.i,
+        morph=str(tok.morph),
+        ent_type=tok.ent_type_,
+        whitespace=tok.whitespace_,
+    )
+
+
+def _sentences(doc) -> list:
+    """The doc's non-empty sentences; the whole doc is one when no component set sentence starts."""
+    if doc.has_annotation("DEP") or doc.has_annotation("SENT_START"):
+        return [sent for sent in doc.sents if len(sent)]
+    return [doc[:]] if len(doc) else []
+
+
+def _named_span(ent, base_token: int, base_char: int) -> NamedSpan:
+    return NamedSpan(
+        first=base_token + ent.start,
+        last=base_token + ent.end,
+        start=base_char + ent.start_char,
+        end=base_char + ent.end_char,
+        label=ent.label_,
+        text=ent.text,
     )

@@ -12,7 +12,10 @@ word patterns news writing uses around a name:
   Example Corp", "Jane Doe, an analyst at Example Corp", "an adviser to ...";
 - ``possessive``: "Example Corp's media chief, Jane Doe";
 - ``role-of-before``: "the head of Example Corp, Jane Doe".
-A nationality adjective ("Freedonian") stands for its country.
+A role may carry a portfolio ("US Secretary of State Jane Doe": role
+"secretary of state"). A nationality adjective ("Freedonian") stands for its
+country when some article of the corpus names that country and it is typed a
+country; an adjective alone never makes a node.
 
 Locations (``containedInPlace``, place -> place):
 - ``place-in``: "the X prison in Y", "X, located in the northern city of Y";
@@ -205,7 +208,7 @@ def _role(context: Context, first: int, last: int) -> str | None:
     portfolio = _portfolio(context, first, last)
     if portfolio is not None:
         role = _role(context, first, portfolio - 1)
-        return f"{role} of {_text(context, portfolio, last)}" if role else None
+        return f"{role} of {' '.join(t.text.casefold() for t in tokens[portfolio:last])}" if role else None
     for token in tokens[first:last]:
         if token.tag not in ROLE_WORD_TAGS and token.text != "-":
             return None
@@ -233,10 +236,6 @@ def _portfolio(context: Context, first: int, last: int) -> int | None:
                 return index + 1
             return None
     return None
-
-
-def _text(context: Context, first: int, last: int) -> str:
-    return context.parsed.article.text[context.tokens[first].start : context.tokens[last - 1].end]
 
 
 # --- affiliations ----------------------------------------------------------

@@ -284,3 +284,71 @@ def test_entities_same_label_different_things_get_numbered_keys():
 
 def test_entities_default_alias_table_is_empty():
     assert AliasTable().groups == ()
+
+
+# --- names the model mislabels -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Morrow posted a long message on Twitter late on Sunday.",  # "posted ... on X": a platform
+        "Officials said the video first circulated on Telegram, then elsewhere.",
+    ],
+)
+def test_entities_platform_in_publishing_context_is_an_organisation(parse_text, text):
+    platforms = {m.text: m.kind for m in extract_mentions(parse_text(text)) if m.text in {"Twitter", "Telegram"}}
+    assert platforms and set(platforms.values()) == {"Organization"}
+
+
+def test_entities_plural_one_word_person_is_dropped(parse_text):
+    got = found(parse_text, "The Hawkwings were parked near the gate. Jane Morrow said they were ready.")
+    assert "Hawkwings" not in got
+    assert got["Jane Morrow"] == ("Person", None)
+
+
+def test_entities_group_word_is_not_a_person(parse_text):
+    text = "More than 500,000 Tutsis and moderate Hutus were killed, and Hutu extremists organized the killings."
+    assert "Hutu" not in found(parse_text, text)
+
+
+def test_entities_model_name_before_product_noun_is_dropped(parse_text):
+    assert "Kalashnikov" not in found(parse_text, "Militias armed with Kalashnikov rifles attacked the village on Monday.")
+
+
+def test_entities_portfolio_inside_a_title_is_not_an_organisation(parse_text):
+    got = found(parse_text, "They met US Secretary of State Jane Morrow in Paris on Monday.")
+    assert "State" not in got
+    assert got["Jane Morrow"] == ("Person", None)
+
+
+def test_entities_bare_company_name_takes_the_company_kind(parse_text):
+    text = "Harwood Corp. said on Monday it would buy Tarrant Corp. Harwood said the deal would close in June."
+    got = extract_mentions(parse_text(text))
+    assert {m.kind for m in got if m.text == "Harwood"} == {"Organization"}
+    resolution = resolve(got)
+    assert len({resolution.key_of[m] for m in got if m.text.startswith("Harwood")}) == 1
+
+
+def test_entities_company_name_rule_picks_the_name_without_legal_form():
+    """"Velmora" could shorten both names; only one is "Velmora" plus a legal form."""
+    resolution = resolve(mentions_in(("Velmora S.p.A.", "Organization"), ("Velmora Acquisition N.V.", "Organization"),
+                                     ("Velmora", "Organization")))
+    assert together(resolution, ("Velmora", "a.txt"), ("Velmora S.p.A.", "a.txt"))
+    assert not together(resolution, ("Velmora", "a.txt"), ("Velmora Acquisition N.V.", "a.txt"))
+    assert any(m.rule == "company-name" for m in resolution.merges)
+
+
+def test_entities_building_name_is_not_an_alias_of_the_ministry():
+    """A wrong merge is the worst error: the building and the department stay two nodes."""
+    resolution = resolve(mentions_in(("Pentagon", "Organization", "a.txt"), ("Department of Defense", "Organization", "b.txt")))
+    assert not together(resolution, ("Pentagon", "a.txt"), ("Department of Defense", "b.txt"))
+
+
+def test_entities_blocked_resolution_scales_and_keeps_contradictions_apart():
+    """A name in many articles is one node; a pair one article keeps apart stays apart."""
+    rows = [("Dalmakah", "Place", f"{n:03d}.txt") for n in range(300)]
+    rows += [("Dalmaka", "Place", "x.txt"), ("Dalmakah", "Place", "x.txt")]
+    resolution = resolve(mentions_in(*rows))
+    assert len({resolution.key_of[m] for m in resolution.key_of if m.text == "Dalmakah"}) == 1
+    assert not together(resolution, ("Dalmaka", "x.txt"), ("Dalmakah", "x.txt"))

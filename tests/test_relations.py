@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.entities import extract_mentions, resolve
+from kg.model import Mention
 from kg.relations import extract_relations
 
 
@@ -119,3 +120,36 @@ def test_relations_sub_organisation_named_after_parent(parse_text):
 )
 def test_relations_nothing_from_non_patterns(parse_text, text):
     assert not relations_of(parse_text, text)
+
+
+def test_relations_title_with_of_keeps_the_whole_role(parse_text):
+    found = relations_of(parse_text, "The United States is a party. They met US Secretary of State Jane Morrow in Paris on Monday.")
+    assert ("person/jane-morrow", "worksFor", "place/united-states", "secretary of state", "title-before") in found
+
+
+def test_relations_adjective_never_creates_a_country(parse_text):
+    """No article names Georgia: "Georgian President X" gives no node and no relation."""
+    parsed = parse_text("Georgian President Jane Morrow met reporters on Monday.")
+    mentions = extract_mentions(parsed)
+    resolution = resolve(mentions)
+    assert not extract_relations(parsed, mentions, resolution.key_of)
+    assert [e.label for e in resolution.entities] == ["Jane Morrow"]
+
+
+@pytest.mark.parametrize(("subtype", "linked"), [("Country", True), ("Region", False)])
+def test_relations_adjective_links_only_to_a_place_typed_country(parse_text, subtype, linked):
+    """Another article names Georgia: the adjective links to it only if it is typed a country."""
+    parsed = parse_text("Georgian President Jane Morrow met reporters on Monday.")
+    mentions = extract_mentions(parsed)
+    elsewhere = Mention("other.txt", 0, 7, "Georgia", "Place", subtype)
+    resolution = resolve([*mentions, elsewhere])
+    objects = {r.object for r in extract_relations(parsed, mentions, resolution.key_of)}
+    assert (resolution.key_of[elsewhere] in objects) == linked
+
+
+def test_relations_accept_a_plain_mapping_of_keys(parse_text):
+    """The pipeline passes ``Resolution.key_of``; a plain dict of the same keys gives the same relations."""
+    parsed = parse_text("Syria has many problems. Syrian President Omar Haddan said on Friday that talks had failed.")
+    mentions = extract_mentions(parsed)
+    resolution = resolve(mentions)
+    assert extract_relations(parsed, mentions, dict(resolution.key_of)) == extract_relations(parsed, mentions, resolution.key_of)

@@ -101,11 +101,33 @@ def test_timex_narrative_reference(parse_text):
     check(parse_text, text, FRIDAY, {"the third quarter of 2019": "2019-Q3", "A year earlier": "2018-Q3"})
 
 
+@pytest.mark.slow
+def test_timex_report_day_does_not_move_the_narrative_day(parse_text):
+    # The storm hit on Sunday; "said Monday" dates the report, so the bare clock time is Sunday's.
+    text = "The storm hit the coast on Sunday, officials said Monday. It made landfall shortly after 3 a.m."
+    check(parse_text, text, date(2022, 1, 24), {"Sunday": "2022-01-23", "3 a.m.": "2022-01-23T03:00"})
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,expected", [
+    ("The minister will resign on Thursday.", "2022-01-27"),
+    ("The minister resigned on Thursday.", "2022-01-20"),
+])
+def test_timex_tense_from_tags_alone_when_unparsed(text, expected):
+    """``kg dates`` tags only the sentences that need a tense, without the attribute ruler (no POS)."""
+    from kg import nlp
+
+    article = Article("a.txt", text, "a.txt", publication_date=FRIDAY)
+    assert {t.text: t.value for t in tag(nlp.unparsed(article, [Block(0, len(text))]))} == {"Thursday": expected}
+
+
 TIMES = [
     ("The blast happened at 3 p.m. on Thursday.", {"3 p.m. on Thursday": "2022-01-20T15:00"}),
     ("Protesters gathered Thursday morning.", {"Thursday morning": "2022-01-20TMO"}),
     ("The minister spoke this morning.", {"this morning": "2022-01-21TMO"}),
     ("The polls close at 3pm Friday.", {"3pm Friday": "2022-01-21T15:00"}),
+    ("The ferry leaves at 4 in the morning.", {"4 in the morning": "2022-01-21T04:00"}),
+    ("The curfew starts at 10 at night.", {"10 at night": "2022-01-21T22:00"}),
 ]
 
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from kg.errors import RuleError
-from kg.resources import table_lines, table_sections
+from kg.resources import table_error, table_lines, table_section
 
 STATEMENT = "Statement"
 
@@ -34,12 +33,12 @@ def event_classes() -> dict[str, EventClass]:
     for line in table_lines("events_classes.tsv"):
         cells = line.split("\t")
         if len(cells) != 5 or not cells[2].isdigit():
-            raise RuleError(f"kg/resources/en/events_classes.tsv: {line!r} is not class, parent, span_days, label, comment")
+            raise table_error("events_classes.tsv", f"{line!r} is not class, parent, span_days, label, comment")
         name, parent, span, label, comment = cells
         classes[name] = EventClass(name, None if parent == "-" else parent, int(span), label, comment)
     for cls in classes.values():
         if cls.parent is not None and cls.parent not in classes:
-            raise RuleError(f"kg/resources/en/events_classes.tsv: {cls.name} has unknown parent {cls.parent}")
+            raise table_error("events_classes.tsv", f"{cls.name} has unknown parent {cls.parent}")
     return classes
 
 
@@ -50,7 +49,7 @@ def triggers() -> dict[tuple[str, str], str]:
     for line in table_lines("events_triggers.tsv"):
         cells = line.split("\t")
         if len(cells) != 3 or cells[1] not in ("VERB", "NOUN", "*") or cells[2] not in event_classes():
-            raise RuleError(f"kg/resources/en/events_triggers.tsv: {line!r} is not lemma, VERB|NOUN|*, known class")
+            raise table_error("events_triggers.tsv", f"{line!r} is not lemma, VERB|NOUN|*, known class")
         lemma, pos, cls = cells
         for each in ("VERB", "NOUN") if pos == "*" else (pos,):
             table[(lemma.lower(), each)] = cls
@@ -64,22 +63,15 @@ def hazard_classes() -> dict[str, str]:
     for line in table_lines("events_hazard_classes.tsv"):
         cells = line.split("\t")
         if len(cells) != 2 or not all(c in event_classes() for c in cells):
-            raise RuleError(f"kg/resources/en/events_hazard_classes.tsv: {line!r} is not class<TAB>class")
+            raise table_error("events_hazard_classes.tsv", f"{line!r} is not class<TAB>class")
         table[cells[0]] = cells[1]
     return table
 
 
 @cache
-def _cues() -> dict[str, frozenset[str]]:
-    return {name: frozenset(word.lower() for word in words) for name, words in table_sections("events_cues.txt").items()}
-
-
 def cue(name: str) -> frozenset[str]:
-    """The words of one ``[section]`` of ``events_cues.txt``."""
-    try:
-        return _cues()[name]
-    except KeyError:
-        raise RuleError(f"kg/resources/en/events_cues.txt: section [{name}] is missing") from None
+    """The words of one ``[section]`` of ``events_cues.txt``, lower-cased."""
+    return frozenset(word.lower() for word in table_section("events_cues.txt", name))
 
 
 @cache
@@ -89,7 +81,7 @@ def number_words() -> dict[str, int]:
     for line in table_lines("events_numbers.tsv"):
         word, _, value = line.partition("\t")
         if not value.isdigit():
-            raise RuleError(f"kg/resources/en/events_numbers.tsv: {line!r} is not word<TAB>number")
+            raise table_error("events_numbers.tsv", f"{line!r} is not word<TAB>number")
         words[word.lower()] = int(value)
     return words
 

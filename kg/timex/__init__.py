@@ -17,18 +17,20 @@ TIMEX3 values with X ("XXXX-08"); the clock is never read.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from kg.model import Block, ParsedArticle, TimeExpression
 from kg.timex.extract import Candidate, find, read
 from kg.timex.resolve import Expr, Resolved, resolve
 from kg.timex import guards
+from kg.timex.tables import pattern
 from kg.timex.tense import TenseReader
 
 __all__ = ["tag", "resolve", "Expr", "Resolved"]
 
 # spaCy components the tense needs (tags; the nearest verb stands in for the governing one
 # when there is no parse), run only on the sentences that need it when the caller gave none.
-TENSE_COMPONENTS = ("tok2vec", "tagger", "attribute_ruler")
+TENSE_COMPONENTS = ("tok2vec", "tagger")
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“'(]?[A-Z0-9])|\n\s*\n")
 # Grains that make a period the narrative can later refer back to ("a year earlier"); a comparison
 # ("up from a year earlier") looks back without moving the narrative there.
@@ -54,9 +56,28 @@ def tag(parsed: ParsedArticle) -> list[TimeExpression]:
         if resolved is None:
             continue
         expressions.append(_expression(candidate, expr, resolved, anchor, reference))
-        if resolved.grain in REFERENCE_GRAINS and resolved.first_day is not None and not expr.same_period:
+        if _moves_narrative(candidate, expr, resolved, reference, text):
             reference = resolved
     return expressions
+
+
+def _moves_narrative(candidate: Candidate, expr: Expr, resolved: Resolved, reference: Resolved | None,
+                     text: str) -> bool:
+    """True when the expression becomes the period later ones ("a year earlier", "3 a.m.") count from.
+
+    Not a comparison ("up from a year earlier"), and not the day of a report ("officials
+    said Monday") when the narrative is already on a day: the events told happened then.
+    """
+    if resolved.grain not in REFERENCE_GRAINS or resolved.first_day is None or expr.same_period:
+        return False
+    on_a_day = reference is not None and reference.grain in ("day", "time")
+    start = candidate.start
+    return not (on_a_day and _after_reporting_verb().search(text, max(0, start - 40), start))
+
+
+@cache
+def _after_reporting_verb() -> re.Pattern:
+    return re.compile(r"\b" + pattern("reporting_verb") + r"\s+(?:on\s+)?\Z", re.IGNORECASE)
 
 
 def needs_tense(expr: Expr) -> bool:

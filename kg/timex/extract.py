@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cache
 
 from kg.timex.resolve import Expr
-from kg.timex.tables import Rule, normalization, rules, trigger
+from kg.timex.tables import Rule, normalization, rules, trigger, words_of
 
 # Groups whose lower-case text may be an ordinary English word ("may", "march").
 NAME_GROUPS = ("month", "weekday")
@@ -40,11 +41,12 @@ class Candidate:
 def find(text: str, offset: int = 0) -> list[Candidate]:
     """Every rule match in ``text``, longest first where they overlap, sorted by start."""
     present: dict[str, bool] = {}
+    words = words_of(text)
 
     def runs(rule: Rule) -> bool:
         for name in rule.needs:
             if name not in present:
-                present[name] = trigger(name).search(text) is not None
+                present[name] = trigger(name)(text, words)
             if not present[name]:
                 return False
         return True
@@ -57,13 +59,18 @@ def find(text: str, offset: int = 0) -> list[Candidate]:
         for m in rule.regex.finditer(text)
     ]
     found = [c for c in found if not _names_a_word(c)]
-    order = {rule.name: i for i, rule in enumerate(rules())}
-    found.sort(key=lambda c: (-(c.end - c.start), order[c.rule.name], c.start))
+    found.sort(key=lambda c: (-(c.end - c.start), _order()[c.rule.name], c.start))
     chosen: list[Candidate] = []
     for candidate in found:
         if all(candidate.end <= c.start or candidate.start >= c.end for c in chosen):
             chosen.append(candidate)
     return sorted(chosen, key=lambda c: c.start)
+
+
+@cache
+def _order() -> dict[str, int]:
+    """Each rule's place in rules.tsv: an earlier rule wins a tie."""
+    return {rule.name: i for i, rule in enumerate(rules())}
 
 
 def _names_a_word(candidate: Candidate) -> bool:
@@ -109,9 +116,13 @@ def _ordinal(text: str) -> int:
     return int(_lookup("ordinal", key)[0])
 
 
-def _clock(hour: str, minute: str | None, ampm: str | None) -> str:
-    value = int(hour) % 12 if ampm else int(hour)
-    if ampm and ampm.lower().startswith("p"):
+# Parts of the day that put a bare hour after noon ("4 in the afternoon", "10 at night").
+AFTER_NOON = ("AF", "EV", "NI")
+
+
+def _clock(hour: str, minute: str | None, ampm: str | None, pod: str | None = None) -> str:
+    value = int(hour) % 12 if ampm or pod else int(hour)
+    if ampm and ampm.lower().startswith("p") or not ampm and pod in AFTER_NOON:
         value += 12
     return f"{value:02d}:{int(minute or 0):02d}"
 
@@ -155,7 +166,8 @@ def read(candidate: Candidate) -> Expr | None:
     expr = _apply_rule_fields(expr, rule)
     amount = _amount(candidate)
     if candidate.group("hour"):
-        expr = replace(expr, clock=_clock(candidate.group("hour"), candidate.group("minute"), candidate.group("ampm")))
+        expr = replace(expr, clock=_clock(candidate.group("hour"), candidate.group("minute"),
+                                          candidate.group("ampm"), expr.pod))
     if candidate.group("dayword"):
         shift, pod = _lookup("day_word", candidate.group("dayword"))
         expr = replace(expr, unit="day", shift=int(shift), pod=expr.pod or (None if pod == "-" else pod))

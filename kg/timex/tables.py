@@ -17,8 +17,9 @@ order). A malformed table raises ``RuleError`` naming the file, line and rule.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 from kg.errors import RuleError
@@ -29,6 +30,7 @@ REFERENCE_RE = re.compile(r"%([a-z_]+)")
 # Word boundaries put around every rule: no match starts or ends inside a word or a number.
 LEFT_EDGE = r"(?<![\w$£€#@/])"
 RIGHT_EDGE = r"(?![\w@])"
+WORD = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,7 @@ class Rule:
     def field(self, key: str, default: str | None = None) -> str | None:
         return dict(self.fields).get(key, default)
 
-    @property
+    @cached_property
     def needs(self) -> tuple[str, ...]:
         """Tables one of whose words must occur for the rule to match (field ``needs=a,b``)."""
         return tuple(name for name in (self.field("needs") or "").split(",") if name)
@@ -92,13 +94,24 @@ def _expand(text: str) -> str:
     return REFERENCE_RE.sub(lambda m: pattern(m.group(1)), text).replace(" ?", r"\s*").replace(" ", r"\s+")
 
 
+def words_of(text: str) -> frozenset[str]:
+    """The lower-case words of ``text`` (runs of letters and digits), which triggers look up."""
+    return frozenset(WORD.findall(text.lower()))
+
+
 @cache
-def trigger(name: str) -> re.Pattern:
+def trigger(name: str) -> Callable[[str, frozenset[str]], bool]:
     """A quick test that a block holds a word of ``%name``: rules needing it are skipped otherwise.
 
-    No word boundaries: a false alarm ("may" in "dismay") only costs a run of the rule.
+    Called with the block's text and its ``words_of``. A normalisation table's entry can only
+    match where each of its words occurs, a set lookup far cheaper than running the
+    alternation; a regex pattern (``digit``, ``ampm``) is searched as it is.
     """
-    return re.compile(pattern(name), re.IGNORECASE)
+    if resources.files(PACKAGE).joinpath("patterns").joinpath(f"{name}.txt").is_file():
+        regex = re.compile(pattern(name), re.IGNORECASE)
+        return lambda text, words: regex.search(text) is not None
+    entries = [frozenset(WORD.findall(key)) for key in normalization(name)]
+    return lambda text, words: any(entry <= words for entry in entries)
 
 
 @cache

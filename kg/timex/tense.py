@@ -15,6 +15,9 @@ from kg.model import ParsedArticle, Token
 from kg.timex.tables import normalization
 
 VERB_POS = ("VERB", "AUX")
+# Without the attribute ruler (``kg dates`` skips it: it costs as much as the tagger) tokens
+# have a tag but no part of speech; a verb is then a VB* or modal tag.
+VERB_TAG_PREFIXES = ("VB", "MD")
 AUX_DEPS = ("aux", "auxpass")
 MAX_CLIMB = 8  # head links followed before giving up (parses are shallow in news)
 
@@ -79,20 +82,20 @@ class TenseReader:
         current = token
         for _ in range(MAX_CLIMB):
             head = self.tokens[current.head]
-            if head.pos in VERB_POS:
+            if is_verb(head):
                 return [head]
             if head.index == current.index:
                 break
             current = head
         sentence = self.parsed.sentence_of(token.index)
-        verbs = [t for t in self.tokens[sentence.first : sentence.last] if t.pos in VERB_POS]
+        verbs = [t for t in self.tokens[sentence.first : sentence.last] if is_verb(t)]
         return sorted(verbs, key=lambda t: abs(t.index - token.index))
 
     def _tense(self, verb: Token, depth: int) -> str | None:
         cues = normalization("tense_cue")
         auxiliaries = [t for t in self.children.get(verb.index, []) if t.dep in AUX_DEPS]
         said = [cues.get(t.text.lower(), ("",))[0] for t in auxiliaries]
-        if "future" in said or (verb.pos == "AUX" and verb.text.lower() in ("will", "'ll")):
+        if "future" in said or (verb.tag == "MD" and verb.text.lower() in ("will", "'ll")):
             return "future"
         if verb.tag == "TO" or any(t.tag == "TO" for t in auxiliaries) or verb.tag == "VBG" and not auxiliaries:
             return self._tense_of_head(verb, depth)
@@ -109,9 +112,14 @@ class TenseReader:
     def _tense_of_head(self, verb: Token, depth: int) -> str | None:
         """An infinitive or a bare participle takes its tense from the verb it depends on."""
         head = self.tokens[verb.head]
-        if head.index == verb.index or depth > 2 or head.pos not in VERB_POS:
+        if head.index == verb.index or depth > 2 or not is_verb(head):
             return None
         cues = normalization("tense_cue")
         if cues.get(head.text.lower(), ("",))[0] == "future":
             return "future"
         return self._tense(head, depth + 1)
+
+
+def is_verb(token: Token) -> bool:
+    """A verb or auxiliary, by its part of speech or, when there is none, by its tag."""
+    return token.pos in VERB_POS or not token.pos and token.tag.startswith(VERB_TAG_PREFIXES)
