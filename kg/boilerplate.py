@@ -52,6 +52,8 @@ DATELINE = re.compile(r"^[A-Z][\w .,'’-]{1,60}\([A-Za-z][\w .&-]{0,30}\)\s*(--
 
 @dataclass(frozen=True)
 class Line:
+    """One line of the page: characters ``[start, end)`` of the text, and its shape."""
+
     start: int
     end: int
     text: str

@@ -28,6 +28,8 @@ app = typer.Typer(
 )
 
 SUMMARY_TIMELINE_LINES = 12
+# Where `kg build` writes and `kg timeline` reads unless told otherwise.
+DEFAULT_OUT = Path("out")
 
 
 def _fail(message: str, code: int = 1) -> typer.Exit:
@@ -66,7 +68,7 @@ def _progress_bar(enabled: bool):
 @app.command()
 def build(
     sources: list[Path] = typer.Argument(..., help="Folders, .txt articles or .jsonl dumps."),
-    out: Path = typer.Option(Path("out"), "--out", "-o", help="Folder to write the outputs to."),
+    out: Path = typer.Option(DEFAULT_OUT, "--out", "-o", help="Folder to write the outputs to."),
     published: Optional[str] = typer.Option(
         None, help="Publication date (YYYY-MM-DD) for articles whose metadata gives none."
     ),
@@ -84,7 +86,8 @@ def build(
 
     Example: kg build seeds --out out
     """
-    from kg.pipeline import DEFAULT_BASE, build as run_build
+    from kg.namespace import DEFAULT_BASE
+    from kg.pipeline import build as run_build
 
     default_published = _date_option(published, "--published")
     started = time.perf_counter()
@@ -113,7 +116,9 @@ def _print_summary(report, seconds: float) -> None:
     typer.echo(f"triples    {report.triples}")
     typer.echo(f"time       {seconds:.1f} s")
     typer.echo(f"wrote      {', '.join(str(p) for p in report.outputs.values())}")
-    timeline_path = report.outputs.get("timeline.md")
+    from kg.timeline import TIMELINE_FILE
+
+    timeline_path = report.outputs.get(TIMELINE_FILE)
     if timeline_path:
         lines = timeline_path.read_text(encoding="utf-8").splitlines()
         typer.echo("")
@@ -182,7 +187,7 @@ def query(
 
 @app.command("timeline")
 def timeline_command(
-    out_dir: Path = typer.Argument(Path("out"), help="A build output folder."),
+    out_dir: Path = typer.Argument(DEFAULT_OUT, help="A build output folder."),
     entity: Optional[str] = typer.Option(None, help="Only events involving this entity (any of its names)."),
     date_from: Optional[str] = typer.Option(None, "--from", help="Only events from this date on (YYYY-MM-DD)."),
     date_to: Optional[str] = typer.Option(None, "--to", help="Only events up to this date (YYYY-MM-DD)."),

@@ -20,6 +20,8 @@ def dates_for_file(path: Path, published: date | None) -> list[TimeExpression]:
     The anchor is ``published`` when given, else the publication date in the
     file's manifest or sidecar, else none (relative dates stay unresolved).
     """
+    if not path.is_file():
+        raise InputError(str(path), "no such file")
     if published is not None:
         article, _ = ingest.read_article(path, default_published=published)
     else:

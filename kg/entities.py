@@ -21,8 +21,12 @@ The small statistical model is corrected by general means:
 - within one article a name keeps one kind (one sense per discourse), decided
   by the strongest evidence among its mentions; a company's bare name ("Acme"
   beside "Acme N.V.") is an organisation;
-- names the model missed are added from the alias table ("Da'esh") and from
-  acronym definitions ("Operation Example Name (OEN)").
+- names the model missed are added from the alias table ("Da'esh"), from
+  acronym definitions ("Operation Example Name (OEN)") and, for a name it
+  tagged elsewhere in the article, where it stands alone untagged;
+- an office held over a place makes the name a place ("the mayor of X");
+- a place in capitals opening a wire story ("QUILLBY, Freedonia (AP) —") is
+  written as a name ("Quillby") in its mention.
 Nationality and group adjectives ("Iraqi", "Kurdish-led") never become
 entities; ``kg.relations`` links them to the country they name.
 """
@@ -30,6 +34,7 @@ entities; ``kg.relations`` links them to the country they name.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from functools import cache
@@ -43,6 +48,9 @@ __all__ = ["AliasTable", "Resolution", "extract_mentions", "load_aliases", "reso
 
 PERSON, ORGANIZATION, PLACE = "Person", "Organization", "Place"
 KIND_OF_LABEL = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
+LABEL_OF_KIND = {PERSON: "PERSON", ORGANIZATION: "ORG", PLACE: "GPE"}
+# What may follow the place name that opens a wire story: "QUILLBY, Freedonia (AP) —", "TOKYO —".
+DATELINE_FOLLOWERS = frozenset({",", "(", "—", "–", "-", "--"})
 LEADING_JUNK = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 # Prepositions after which a bare name is a place ("fighting in X", "a post near X").
@@ -82,6 +90,7 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     drafts += _acronym_expansions(parsed, drafts)
     drafts += _alias_finds(parsed, drafts)
     drafts = _inside_blocks(parsed, _without_overlaps(drafts))
+    drafts = sorted(drafts + _repeats(parsed, drafts, groups), key=lambda d: d.first)
     return [_to_mention(parsed, d) for d in _one_sense_per_article(parsed, drafts, groups)]
 
 
@@ -297,6 +306,8 @@ def _portfolio_in_title(parsed: ParsedArticle, first: int, last: int) -> bool:
         return False
     if tokens[first - 2].text.casefold() not in names.role_heads() or tokens[last].ent_type != "PERSON":
         return False
+    if _place_office_before(parsed, first - 1):
+        return False  # "Governor of Examplia Jane Doe": the place the office governs
     text = _span_text(parsed, first, last)
     return names.normal(text) not in names.countries() and not _alias_country(text)
 
@@ -323,8 +334,8 @@ def _platform_context(parsed: ParsedArticle, first: int, last: int) -> bool:
 def _place_context(parsed: ParsedArticle, first: int, last: int) -> str | None:
     """What the words around a name say about it being a place.
 
-    "the city of X" -> the settlement's subtype; "X, <country>" -> City;
-    "in X" -> Place; else None.
+    "the city of X" -> the settlement's subtype; "the mayor of X" -> the
+    subtype the office governs; "X, <country>" -> City; "in X" -> Place; else None.
     """
     tokens = parsed.tokens
     sentence = parsed.sentence_of(first)
@@ -332,6 +343,9 @@ def _place_context(parsed: ParsedArticle, first: int, last: int) -> str | None:
         noun = tokens[first - 2].text.casefold()
         if noun in names.settlement_nouns():
             return names.settlement_nouns()[noun]
+        office = _place_office_before(parsed, first - 1)
+        if office:
+            return office
     if last + 1 < sentence.last and tokens[last].text == ",":
         following = _name_after(parsed, last + 1)
         if following and not (following.last < sentence.last and tokens[following.last].text in POSSESSIVES):
@@ -340,6 +354,18 @@ def _place_context(parsed: ParsedArticle, first: int, last: int) -> str | None:
     if first - 1 >= sentence.first and tokens[first - 1].text.casefold() in LOCATIVE_PREPOSITIONS:
         if not names.is_acronym(_span_text(parsed, first, last)):
             return PLACE
+    return None
+
+
+def _place_office_before(parsed: ParsedArticle, of: int) -> str | None:
+    """The subtype of place the office ending before token ``of`` governs ("mayor", "deputy mayor")."""
+    tokens = parsed.tokens
+    floor = parsed.sentence_of(of).first
+    for width in (2, 1):
+        if of - width >= floor:
+            office = " ".join(t.text.casefold() for t in tokens[of - width : of])
+            if office in names.place_offices():
+                return names.place_offices()[office]
     return None
 
 
@@ -425,6 +451,50 @@ def _alias_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
 def _alias_regex(name: str) -> str:
     """A name as a regex, any apostrophe standing for any other."""
     return "".join(f"[{names.APOSTROPHES}]" if ch in names.APOSTROPHES else re.escape(ch) for ch in name)
+
+
+def _repeats(parsed: ParsedArticle, drafts: list[Draft], groups: frozenset[str]) -> list[Draft]:
+    """Later or earlier writings of a name the model tagged once but not everywhere.
+
+    "Quillby mayor resigns ... the mayor of Quillby, ...": the same words,
+    capitalised as tagged, standing alone (no capitalised word glued before or
+    after them), become a mention too, repaired in their own context.
+    """
+    tokens = parsed.tokens
+    by_first: dict[str, set[tuple[tuple[str, ...], str]]] = defaultdict(set)
+    for d in drafts:
+        words = tuple(t.text for t in tokens[d.first : d.last])
+        by_first[words[0]].add((words, LABEL_OF_KIND[d.kind]))
+    taken = {i for d in drafts for i in range(d.first, d.last)}
+    starts = [b.start for b in parsed.blocks]
+    found = []
+    for token in tokens:
+        if token.index in taken or token.text not in by_first:
+            continue
+        block = parsed.blocks[bisect_right(starts, token.start) - 1] if starts else None
+        if block is None or not block.start <= token.start < block.end:
+            continue
+        for words, label in sorted(by_first[token.text], key=lambda w: -len(w[0])):
+            last = token.index + len(words)
+            if tuple(t.text for t in tokens[token.index : last]) != words or tokens[last - 1].end > block.end:
+                continue
+            if taken.intersection(range(token.index, last)) or not _stands_alone(parsed, token.index, last):
+                continue
+            draft = _repair(parsed, token.index, last, label, groups)
+            if draft:
+                found.append(draft)
+                taken.update(range(draft.first, draft.last))
+            break
+    return found
+
+
+def _stands_alone(parsed: ParsedArticle, first: int, last: int) -> bool:
+    """No capitalised word right before or after ``[first, last)`` in its sentence ("Keller Industries")."""
+    tokens = parsed.tokens
+    sentence = parsed.sentence_of(first)
+    before = first - 1 >= sentence.first and tokens[first - 1].pos == "PROPN"
+    after = last < sentence.last and tokens[last].pos == "PROPN"
+    return not (before or after)
 
 
 # --- choosing and finishing ------------------------------------------------
@@ -535,15 +605,31 @@ def _surnames(parsed: ParsedArticle, drafts: list[Draft]) -> set[str]:
     return found
 
 
+def _capitals_dateline(parsed: ParsedArticle, draft: Draft) -> bool:
+    """A place written in capitals where a wire story opens: "QUILLBY, Freedonia (AP) —".
+
+    Its mention is then written as a name ("Quillby"), so the capitals of the
+    dateline never become the entity's label.
+    """
+    tokens = parsed.tokens
+    opens_block = any(tokens[draft.first].start == b.start for b in parsed.blocks)
+    followed = draft.last < len(tokens) and tokens[draft.last].text in DATELINE_FOLLOWERS
+    text = _span_text(parsed, draft.first, draft.last)
+    # Acronyms the alias table knows ("UAE") stay as written.
+    return draft.kind == PLACE and opens_block and followed and text.isupper() and len(text) > 2 \
+        and not builtin_aliases().groups_of(text, PLACE)
+
+
 def _to_mention(parsed: ParsedArticle, draft: Draft) -> Mention:
     tokens = parsed.tokens
     sentence = parsed.sentence_of(draft.first)
     start, end = tokens[draft.first].start, tokens[draft.last - 1].end
+    text = parsed.article.text[start:end]
     return Mention(
         article_id=parsed.article.identifier,
         start=start,
         end=end,
-        text=parsed.article.text[start:end],
+        text=text.title() if _capitals_dateline(parsed, draft) else text,
         kind=draft.kind,
         subtype=draft.subtype,
         sentence_start=sentence.start,

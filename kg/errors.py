@@ -22,7 +22,7 @@ class InputError(KgError):
 
 
 class PublicationDateError(InputError):
-    """A publication date is missing, impossible or in an unknown format."""
+    """A publication date is impossible or in an unknown format (a missing one is only a warning)."""
 
 
 class RuleError(KgError):

@@ -30,9 +30,10 @@ from kg.graph import Iris, Triple, corpus_triples, instance_prefixes, kg_term
 from kg.model import Corpus, Entity, Event, Merge
 from kg.namespace import DEFAULT_BASE, PREFIXES
 
-__all__ = ["atomic_writer", "build_network", "write_outputs", "write_turtle"]
+__all__ = ["GRAPH_FILES", "TURTLE_FILE", "atomic_writer", "build_network", "write_outputs", "write_turtle"]
 
-TURTLE, GRAPHML, GEXF, MERGES = "graph.ttl", "graph.graphml", "graph.gexf", "merges.tsv"
+TURTLE_FILE, GRAPHML_FILE, GEXF_FILE, MERGES_FILE = "graph.ttl", "graph.graphml", "graph.gexf", "merges.tsv"
+GRAPH_FILES = (TURTLE_FILE, GRAPHML_FILE, GEXF_FILE, MERGES_FILE)
 MERGES_HEADER = ("entity", "surface_a", "surface_b", "rule", "evidence")
 # Gephi colours by kind (r, g, b); anything else is grey.
 COLOURS = {
@@ -61,16 +62,16 @@ def write_outputs(
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     for name in extra_files:
-        if Path(name).name != name or name.startswith(".") or name in (TURTLE, GRAPHML, GEXF, MERGES):
+        if Path(name).name != name or name.startswith(".") or name in GRAPH_FILES:
             raise KgError(f"extra output {name!r}: must be a plain file name other than the graph files")
-    paths = {name: out_dir / name for name in (TURTLE, GRAPHML, GEXF, MERGES, *sorted(extra_files))}
+    paths = {name: out_dir / name for name in (*GRAPH_FILES, *sorted(extra_files))}
 
     prefixes = {**PREFIXES, **instance_prefixes(corpus, base)}
-    write_turtle(corpus_triples(corpus, base), paths[TURTLE], prefixes)
+    write_turtle(corpus_triples(corpus, base), paths[TURTLE_FILE], prefixes)
     network = build_network(corpus, base)
-    write_graphml(network, paths[GRAPHML])
-    write_gexf(network, paths[GEXF], last_modified=latest_date(corpus))
-    write_merges(corpus.merges, paths[MERGES])
+    write_graphml(network, paths[GRAPHML_FILE])
+    write_gexf(network, paths[GEXF_FILE], last_modified=latest_date(corpus))
+    write_merges(corpus.merges, paths[MERGES_FILE])
     for name, text in extra_files.items():
         with atomic_writer(paths[name]) as handle:
             handle.write(text.encode("utf-8"))

@@ -1,4 +1,4 @@
-"""Turn a corpus into RDF triples following /work/shared/DESIGN.md.
+"""Turn a corpus into RDF triples (the vocabulary is README.md's "Vocabulary and IRIs").
 
 In: a ``Corpus`` (articles, entities with their mentions, time expressions,
 relations, events with their mentions) and a base IRI. Out: the set of
@@ -29,6 +29,7 @@ from rdflib.namespace import ORG, PROV, RDF, RDFS, SDO, SKOS, XSD
 from kg.errors import KgError
 from kg.model import Article, Corpus, Entity, Event, EventMention, Relation, TimeExpression
 from kg.namespace import DEFAULT_BASE, ITSRDF, KG, NIF, PREFIXES, SCHEMA, SEM, OxTerms
+from kg.resources import table_lines
 
 __all__ = ["DEFAULT_BASE", "Iris", "Triple", "build_graph", "corpus_triples", "instance_prefixes", "to_rdflib"]
 
@@ -40,12 +41,14 @@ schema, sem, nif, itsrdf, kgv = (OxTerms(ns) for ns in (SCHEMA, SEM, NIF, ITSRDF
 KIND_CLASSES = {"Person": schema.Person, "Organization": schema.Organization, "Place": schema.Place}
 # Relations that also get an n-ary org:Membership node (member, organisation, role).
 MEMBERSHIP_PREDICATES = frozenset({"worksFor", "memberOf"})
-# A time value typed at its grain (DESIGN.md: "Time values").
+# A time value typed at its grain: xsd:date, xsd:gYearMonth or xsd:gYear.
 GRAIN_TYPES = {
     "day": (re.compile(r"\d{4}-\d{2}-\d{2}"), xsd.date),
     "month": (re.compile(r"\d{4}-\d{2}"), xsd.gYearMonth),
     "year": (re.compile(r"\d{4}"), xsd.gYear),
 }
+# A term name we may look up in a vocabulary (a local name, no punctuation).
+TERM_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 # Characters an IRI may not hold; they are percent-encoded, everything else stays readable.
 IRI_UNSAFE = re.compile(r'[\x00-\x20<>"{}|\\^`\x7f]')
 
@@ -114,13 +117,17 @@ def normal_base(base: str) -> str:
     """
     if not base.endswith(("/", "#")):
         base += "/"
-    try:
-        ox.NamedNode(base)
-    except ValueError:
-        raise KgError(f"base IRI {base!r} is not an absolute IRI; use one like {DEFAULT_BASE}") from None
-    if ":" not in base:
+    if ":" not in base or not _is_iri(base):
         raise KgError(f"base IRI {base!r} is not an absolute IRI; use one like {DEFAULT_BASE}")
     return base
+
+
+def _is_iri(text: str) -> bool:
+    try:
+        ox.NamedNode(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _digest(text: str) -> str:
@@ -255,7 +262,7 @@ def entity_classes(kind: str, subtype: str | None) -> list[ox.NamedNode]:
 
 def kg_term(name: str | None) -> ox.NamedNode | None:
     """Our term of that name if the ontology declares it, else None."""
-    if not name or not re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", name):
+    if not name or not TERM_NAME.fullmatch(name):
         return None
     iri = f"{KG._NS}{name}"
     return ox.NamedNode(iri) if iri in KG else None
@@ -376,10 +383,19 @@ def relation_triples(relations: Iterable[Relation], iris: Iris) -> Iterator[Trip
             yield from relation_node_triples(node, relation, iris)
 
 
+def is_past_role(role: str | None) -> bool:
+    """Whether a role is no longer held: "former treasurer", "ex-minister"."""
+    if not role:
+        return False
+    first = re.split(r"[\s-]", role.strip().lower(), maxsplit=1)[0]
+    return first in table_lines("past_role_words.txt")
+
+
 def relation_node_triples(node: ox.NamedNode, relation: Relation, iris: Iris) -> Iterator[Triple]:
     subject, obj = iris.entity(relation.subject), iris.entity(relation.object)
     predicate = relation_predicate(relation.predicate)
-    yield subject, predicate, obj
+    if not is_past_role(relation.role):
+        yield subject, predicate, obj
     if relation.predicate in MEMBERSHIP_PREDICATES:
         yield node, rdf.type, org.Membership
         yield node, org.member, subject
@@ -404,7 +420,7 @@ def relation_node_triples(node: ox.NamedNode, relation: Relation, iris: Iris) ->
 
 def relation_predicate(name: str) -> ox.NamedNode:
     """schema.org's property of that name, else ours, else kg:relatedTo."""
-    if re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", name):
+    if TERM_NAME.fullmatch(name):
         iri = f"{SDO._NS}{name}"
         if iri in SDO:
             return ox.NamedNode(iri)

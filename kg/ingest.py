@@ -52,6 +52,11 @@ class Metadata:
     outlet: str | None = None
     encoding: str | None = None
 
+    @classmethod
+    def from_row(cls, row: dict) -> Metadata:
+        """The metadata keys of a manifest row, sidecar or dump row, each as text; other keys are ignored."""
+        return cls(**{key: _as_text(row.get(key)) for key in METADATA_KEYS})
+
 
 def parse_publication_date(value: str, where: str) -> date:
     """Parse a publication date: ISO date or date-time, or an RFC 2822 date as feeds give.
@@ -197,7 +202,7 @@ def _article_from_row(
     if not isinstance(text, str) or not text.strip():
         raise InputError(where, "row has no text")
     identifier = str(row.get("id") or f"{path.stem}-{number}")
-    metadata = Metadata(**{key: _as_text(row.get(key)) for key in METADATA_KEYS})
+    metadata = Metadata.from_row(row)
     return _make_article(identifier, _universal_newlines(text), where, metadata, default_published)
 
 
@@ -251,7 +256,7 @@ def _add_manifest_row(rows: dict[str, Metadata], problems: list[Problem], row: d
     if not name:
         problems.append(Problem(where, "row has no file name"))
         return
-    rows[name] = Metadata(**{key: row.get(key) for key in METADATA_KEYS})
+    rows[name] = Metadata.from_row(row)
 
 
 def read_sidecar(article_path: Path) -> Metadata | None:
@@ -265,7 +270,7 @@ def read_sidecar(article_path: Path) -> Metadata | None:
         raise InputError(str(path), f"malformed metadata ({error})") from None
     if not isinstance(row, dict):
         raise InputError(str(path), "metadata must be a JSON object")
-    return Metadata(**{key: _as_text(row.get(key)) for key in METADATA_KEYS})
+    return Metadata.from_row(row)
 
 
 def read_articles(

@@ -6,6 +6,7 @@ dropped; ``skeleton``: consonants only, for transliteration variants),
 readable key slugs, initials for acronyms, company names without their legal
 form, and the English lexicons of ``kg/resources/en/entities/`` (demonyms,
 facility and organisation head nouns, company legal forms, settlement nouns,
+offices held over places,
 honorifics, role nouns, product nouns, media cues).
 """
 
@@ -145,6 +146,12 @@ def facility_heads() -> dict[str, str]:
 def settlement_nouns() -> dict[str, str]:
     """Noun introducing a place name -> Place subtype: ``city`` -> ``City``."""
     return dict(_pairs("settlement_nouns.tsv"))
+
+
+@cache
+def place_offices() -> dict[str, str]:
+    """Office whose "of X" names a place -> the place's subtype: ``mayor`` -> ``City``."""
+    return dict(_pairs("place_offices.tsv"))
 
 
 @cache

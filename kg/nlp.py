@@ -62,7 +62,7 @@ def _to_parsed(article: Article, blocks: tuple[Block, ...], docs) -> ParsedArtic
         # Each doc counts from 0; the article's tokens and characters go on from the blocks before.
         base_token, base_char = len(tokens), block.start
         tokens += (_token(tok, base_token, base_char) for tok in doc)
-        sentences += (Sentence(base_token + s.start, base_token + s.end, base_char + s.start_char, base_char + s.end_char) for s in _sentences(doc))
+        sentences += (_sentence(sent, base_token, base_char) for sent in _sentence_spans(doc))
         named_spans += (_named_span(ent, base_token, base_char) for ent in doc.ents)
     return ParsedArticle(
         article=article,
@@ -90,19 +90,26 @@ def _token(tok, base_token: int, base_char: int) -> Token:
     )
 
 
-def _sentences(doc) -> list:
+def _sentence_spans(doc) -> list:
     """The doc's non-empty sentences; the whole doc is one when no component set sentence starts."""
     if doc.has_annotation("DEP") or doc.has_annotation("SENT_START"):
         return [sent for sent in doc.sents if len(sent)]
     return [doc[:]] if len(doc) else []
 
 
+def _sentence(sent, base_token: int, base_char: int) -> Sentence:
+    return Sentence(**_span_offsets(sent, base_token, base_char))
+
+
 def _named_span(ent, base_token: int, base_char: int) -> NamedSpan:
-    return NamedSpan(
-        first=base_token + ent.start,
-        last=base_token + ent.end,
-        start=base_char + ent.start_char,
-        end=base_char + ent.end_char,
-        label=ent.label_,
-        text=ent.text,
-    )
+    return NamedSpan(**_span_offsets(ent, base_token, base_char), label=ent.label_, text=ent.text)
+
+
+def _span_offsets(span, base_token: int, base_char: int) -> dict[str, int]:
+    """A spaCy span's tokens ``[first, last)`` and characters ``[start, end)``, counted over the article."""
+    return {
+        "first": base_token + span.start,
+        "last": base_token + span.end,
+        "start": base_char + span.start_char,
+        "end": base_char + span.end_char,
+    }

@@ -80,7 +80,7 @@ def build(
     store_dir: Path | None = None,
     progress: ProgressCallback | None = None,
 ) -> BuildReport:
-    """Read, analyse and write a graph; raise InputError only when nothing could be built."""
+    """Read, analyse and write a graph; raise NothingToBuild only when no article could be read."""
     aliases = entities.load_aliases(aliases_path) if aliases_path else None
     articles, problems = ingest.read_articles(sources, published)
     if not articles:
@@ -90,12 +90,12 @@ def build(
     corpus.problems = problems
     chronology = timeline.render_timeline(corpus.events, corpus.entities, corpus.articles)
     extra_files = {
-        "timeline.md": chronology,
-        "events.json": timeline.events_to_json(corpus.events, corpus.entities, corpus.articles),
+        timeline.TIMELINE_FILE: chronology,
+        timeline.EVENTS_FILE: timeline.events_to_json(corpus.events, corpus.entities, corpus.articles),
     }
     outputs = export.write_outputs(corpus, out_dir, base, extra_files)
     report = BuildReport(corpus=corpus, outputs=outputs)
-    report.triples = store.count_triples(outputs["graph.ttl"])
+    report.triples = store.count_triples(outputs[export.TURTLE_FILE])
     if store_dir is not None:
-        outputs["store"] = store.build_store(outputs["graph.ttl"], store_dir)
+        outputs["store"] = store.build_store(outputs[export.TURTLE_FILE], store_dir)
     return report

@@ -20,6 +20,7 @@ country; an adjective alone never makes a node.
 Locations (``containedInPlace``, place -> place):
 - ``place-in``: "the X prison in Y", "X, located in the northern city of Y";
 - ``place-comma``: "Y, <country or region>";
+- ``place-appositive``: "X, a suburb of Y", "X, a town in northern Y";
 - ``facility-description``: "a prison in <place>", "a Freedonian prison"
   said of the one named facility of that kind in the article;
 - ``facility-inference``: a facility in a city and in a country puts the city in the
@@ -46,6 +47,7 @@ CONFIDENCE = {
     "role-of-before": 0.8,
     "place-in": 0.85,
     "place-comma": 0.8,
+    "place-appositive": 0.8,
     "facility-description": 0.6,
     "facility-inference": 0.5,
     "name-prefix": 0.7,
@@ -179,12 +181,17 @@ def _country_key(context: Context, country: str) -> str | None:
     return None
 
 
-def _organization_at(context: Context, index: int) -> tuple[int, int, str] | None:
-    """An organisation, country or region named at ``index`` (a mention or a nationality adjective)."""
+def _organization_at(context: Context, index: int, after_of: bool = False) -> tuple[int, int, str] | None:
+    """An organisation, country or region named at ``index`` (a mention or a nationality adjective).
+
+    ``after_of``: the name follows "<role> of", where a place the text gives no
+    subtype also holds the office ("the treasurer of Examplia"); elsewhere such
+    a place is where someone works ("a Examplia lawyer"), not for whom.
+    """
     found = _entity_at(context, index)
     if found:
         kind, subtype = context.kinds.get(found[2], ("", None))
-        if kind == "Organization" or (kind == "Place" and subtype in GEOPOLITICAL_SUBTYPES):
+        if kind == "Organization" or (kind == "Place" and (subtype in GEOPOLITICAL_SUBTYPES or after_of and subtype is None)):
             return found
         return None
     adjective = _country_of_adjective(context, index)
@@ -280,13 +287,14 @@ def _title_before(context: Context, sentence: Sentence, person: tuple[int, int, 
         return
 
 
-def _org_ending_at(context: Context, sentence: Sentence, end: int) -> tuple[int, str] | None:
-    """``(first, key)`` of an organisation or country whose name ends at token ``end`` (inclusive)."""
+def _org_ending_at(context: Context, sentence: Sentence, end: int, after_of: bool = False) -> tuple[int, str] | None:
+    """``(first, key)`` of an organisation or country whose name ends at token ``end`` (inclusive);
+    ``after_of`` as for ``_organization_at``."""
     if end < sentence.first:
         return None
     found = _entity_at(context, end)
     if found and found[1] == end + 1:
-        organization = _organization_at(context, found[0])
+        organization = _organization_at(context, found[0], after_of)
         return (found[0], found[2]) if organization else None
     for width in (1, 2):
         start = end - width + 1
@@ -318,7 +326,7 @@ def _role_of_before(context: Context, sentence: Sentence, person: tuple[int, int
     end = person[0] - 1
     if end < sentence.first or tokens[end].text != ",":
         return
-    owner = _org_ending_at(context, sentence, end - 1)
+    owner = _org_ending_at(context, sentence, end - 1, after_of=True)
     if not owner:
         return
     preposition = owner[0] - 1
@@ -326,6 +334,8 @@ def _role_of_before(context: Context, sentence: Sentence, person: tuple[int, int
         preposition -= 1
     if preposition <= sentence.first or tokens[preposition].text.casefold() not in ROLE_PREPOSITIONS:
         return
+    if tokens[preposition].text.casefold() != "of" and not _organization_at(context, owner[0]):
+        return  # an untyped place holds an office only after "of"
     start = preposition - 1
     while start > sentence.first and tokens[start - 1].text.casefold() not in DETERMINERS | {","} and preposition - start < MAX_ROLE_WORDS:
         start -= 1
@@ -334,6 +344,18 @@ def _role_of_before(context: Context, sentence: Sentence, person: tuple[int, int
         if role:
             yield owner[1], role
             return
+
+
+def _past_places(context: Context, sentence: Sentence, index: int) -> int:
+    """The index after any "in <Place>" from ``index``: "a spokeswoman in Examplia for Acme"
+    works for Acme; the place says where, not for whom."""
+    tokens = context.tokens
+    while index + 1 < sentence.last and tokens[index].text.casefold() == "in":
+        place = _entity_at(context, index + 1)
+        if not place or place[0] != index + 1 or context.kinds.get(place[2], ("", None))[0] != "Place":
+            break
+        index = place[1]
+    return index
 
 
 def _appositive(context: Context, sentence: Sentence, person: tuple[int, int, str]) -> Iterator[tuple[str, str]]:
@@ -355,12 +377,13 @@ def _appositive(context: Context, sentence: Sentence, person: tuple[int, int, st
     role = _role(context, start, end)
     if not role:
         return
-    after = end
+    after = _past_places(context, sentence, end)
     if after < sentence.last and tokens[after].text.casefold() in ROLE_PREPOSITIONS:
         target = after + 1
         if target < sentence.last and tokens[target].text.casefold() == "the":
             target += 1
-        organization = _organization_at(context, target) if target < sentence.last else None
+        after_of = tokens[after].text.casefold() == "of"
+        organization = _organization_at(context, target, after_of) if target < sentence.last else None
         if organization and not (organization[1] < sentence.last and _role(context, organization[1], organization[1] + 1)):
             yield organization[2], role
             return
@@ -384,6 +407,9 @@ def _locations(context: Context, sentence: Sentence) -> Iterator[Relation]:
         container = _place_comma(context, sentence, place)
         if container and container != place[2]:
             yield _relation(context, place[2], CONTAINED_IN, container, sentence, "place-comma")
+        container = _place_appositive(context, sentence, place[1])
+        if container and container != place[2]:
+            yield _relation(context, place[2], CONTAINED_IN, container, sentence, "place-appositive")
 
 
 def _subtype(context: Context, key: str) -> str | None:
@@ -416,6 +442,21 @@ def _place_phrase(context: Context, sentence: Sentence, index: int) -> str | Non
     if found and found[0] == index and context.kinds.get(found[2], ("", None))[0] == "Place":
         return found[2]
     return None
+
+
+def _place_appositive(context: Context, sentence: Sentence, index: int) -> str | None:
+    """After a place: ", a [adjectives] <settlement noun> of|in <Place>" ("X, a suburb of Y")."""
+    tokens = context.tokens
+    if index + 2 >= sentence.last or tokens[index].text != "," or tokens[index + 1].text.casefold() not in DETERMINERS:
+        return None
+    index += 2
+    while index < sentence.last and tokens[index].tag in {"JJ", "JJR", "JJS"} and index not in context.at:
+        index += 1
+    if index + 1 >= sentence.last or tokens[index].text.casefold() not in names.settlement_nouns():
+        return None
+    if tokens[index + 1].text.casefold() not in {"of", "in"}:
+        return None
+    return _place_phrase(context, sentence, index + 2)
 
 
 def _place_comma(context: Context, sentence: Sentence, place: tuple[int, int, str]) -> str | None:

@@ -15,7 +15,9 @@ Mentions are first grouped by article, kind and normal form ("Da’esh" and
   full name of the article ending so;
 - ``short-form``: an organisation's or place's leading or trailing words and
   the one longer name of the same kind and compatible subtype.
-Across articles, the local groups are joined when:
+Across articles a name first gets one kind (``_one_kind_per_name``): an
+article's weak reading gives way to the kind the corpus shows. Then the local
+groups are joined when:
 - ``same-name``: a group's fullest name is a name of the other (not a surname);
 - ``alias``: the alias table lists them together;
 - ``acronym-initials``: an acronym left alone and the one name in the corpus it spells;
@@ -23,7 +25,8 @@ Across articles, the local groups are joined when:
   enough, with the same kind and a compatible subtype;
 - ``facility-by-place``: a facility named after a place ("the Dalmakah
   prison") and the one facility of that kind named in a sentence with that place.
-A join never happens when the user's file lists the pair as never to merge,
+A join never happens between two kinds (a person is never a place), when the
+user's file lists the pair as never to merge,
 or (across articles) when it would put two groups one article keeps apart
 onto one node: "Iraq" and "Iran" side by side in one text contradict a
 spelling variant. Ambiguous short forms (two people named Smith) stay apart.
@@ -33,7 +36,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from kg import names
@@ -55,6 +58,8 @@ CONFIDENCE = {
 }
 MIN_TRANSLITERATION_SIMILARITY = 0.75
 MIN_TRANSLITERATION_LENGTH = 5
+# Weight of an article's strong evidence for a name's kind, against one per mention.
+STRONG_VOTE = 10
 FACILITY_SUBTYPES = frozenset(names.facility_heads().values())
 
 
@@ -62,12 +67,19 @@ class EntityKeys(dict[Mention, str]):
     """Each mention's entity key, with the corpus-wide lookups later stages share.
 
     Computed once on first use, so a stage run article by article never
-    rescans the whole corpus.
+    rescans the whole corpus. ``resolve`` declares each entity's kind, which
+    may differ from the kind one article gave a mention (see ``_one_kind_per_name``).
     """
+
+    def __init__(self, *args, declared: dict[str, tuple[str, str | None]] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._declared = declared
 
     @cached_property
     def kinds(self) -> dict[str, tuple[str, str | None]]:
         """Entity key -> (kind, subtype), the subtype its mentions give most often (as ``Entity``)."""
+        if self._declared is not None:
+            return self._declared
         subtypes: dict[str, Counter] = defaultdict(Counter)
         kinds = {}
         for mention, key in self.items():
@@ -81,7 +93,7 @@ class EntityKeys(dict[Mention, str]):
         """Normal form of a place's name -> the key of the first place the corpus writes so."""
         found: dict[str, str] = {}
         for mention, key in sorted(self.items(), key=lambda item: (item[0].article_id, item[0].start, item[0].end)):
-            if mention.kind == "Place":
+            if self.kinds[key][0] == "Place":
                 found.setdefault(names.normal(mention.text), key)
         return found
 
@@ -97,7 +109,11 @@ class Resolution:
 
 @dataclass
 class Name:
-    """The mentions of one name (kind + normal form) in one article."""
+    """The mentions of one name (kind + normal form) in one article.
+
+    ``kind`` starts as the article's and may be corrected by the corpus
+    (``_one_kind_per_name``); ``mentions`` stay as the article gave them.
+    """
 
     article_id: str
     kind: str
@@ -179,6 +195,8 @@ class Groups:
         return True
 
     def _forbidden(self, ra: int, rb: int) -> bool:
+        if self.items[ra].kind != self.items[rb].kind:
+            return True  # a person is never a place: a wrong type must not pull two things together
         if self.table.never:
             left, right = self._members[ra], self._members[rb]
             if self.table.forbids({self.items[i].normal for i in left}, {self.items[i].normal for i in right}):
@@ -205,6 +223,7 @@ def resolve(mentions: Sequence[Mention], aliases: AliasTable | None = None) -> R
     for article_id in sorted(by_article):
         _within_article(groups, by_article[article_id], user)
     groups.cross_article = True
+    _one_kind_per_name(groups)
     _across_articles(groups, user)
     return _build(groups)
 
@@ -344,6 +363,45 @@ def _compatible_subtypes(a: str | None, b: str | None, facility_needs_own: bool 
 
 def _evidence(a: Name, b: Name) -> str:
     return f"{a.article_id}: '{a.surface}' at {a.first.start}, '{b.surface}' at {b.first.start}"
+
+
+# --- one kind per name across the corpus ----------------------------------
+
+
+def _one_kind_per_name(groups: Groups) -> None:
+    """Give a name the model typed differently in different articles the kind the corpus shows.
+
+    Each article's group votes for its kind with its mentions of the name,
+    plus ``STRONG_VOTE`` when the article's own evidence is strong (see
+    ``_strong``). Only weak groups change kind, and only to a kind that wins
+    the vote outright and has strong evidence somewhere: "Quillby" tagged a
+    person once in a headline becomes the place other articles locate, "Doe"
+    alone becomes the person another article names in full. Two strong
+    readings (a country and a person's surname) both stay.
+    """
+    locals_ = _locals(groups)
+    votes: dict[str, Counter] = defaultdict(Counter)
+    strong_kinds: dict[str, set[str]] = defaultdict(set)
+    for local in locals_:
+        strong = _strong(groups, local)
+        for i in groups.members(local.index):
+            item = groups.items[i]
+            votes[item.normal][local.kind] += len(item.mentions) + (STRONG_VOTE if strong else 0)
+            if strong:
+                strong_kinds[item.normal].add(local.kind)
+    for local in locals_:
+        item = groups.items[local.index]
+        if len(votes[item.normal]) < 2 or _strong(groups, local):
+            continue
+        (best, score), (_, runner_up) = votes[item.normal].most_common(2)
+        if best != item.kind and score > runner_up and best in strong_kinds[item.normal]:
+            item.kind = best
+
+
+def _strong(groups: Groups, local: Local) -> bool:
+    """The article shows the kind itself: a subtype from the context ("the city of X"),
+    a name of several words, or several names joined by a rule ("Jane Doe" ... "Doe")."""
+    return local.subtype is not None or len(names.words(local.label)) > 1 or len(groups.members(local.index)) > 1
 
 
 # --- across articles -------------------------------------------------------
@@ -557,10 +615,10 @@ def _build(groups: Groups) -> Resolution:
         joins_of[groups.find(join.a)].append(join)
     drafts = []
     for root, members in by_root.items():
-        mentions = sorted((m for i in members for m in groups.items[i].mentions), key=lambda m: (m.article_id, m.start))
-        drafts.append((mentions, joins_of[root]))
-    entities, merges, key_of = [], [], EntityKeys()
-    for (mentions, joins), key in zip(drafts, _keys([d[0] for d in drafts])):
+        mentions = sorted((m for i in members for m in _typed(groups.items[i])), key=lambda m: (m.article_id, m.start))
+        drafts.append((mentions, joins_of[root], members))
+    entities, merges, originals = [], [], {}
+    for (mentions, joins, members), key in zip(drafts, _keys([d[0] for d in drafts])):
         entity = _entity(key, mentions, joins)
         entities.append(entity)
         # Joining a name to the same name in another article needs no explaining.
@@ -569,10 +627,17 @@ def _build(groups: Groups) -> Resolution:
             for j in joins
             if j.surface_a != j.surface_b
         )
-        key_of.update((m, key) for m in mentions)
+        # Later stages look mentions up as the articles gave them, before any kind correction.
+        originals.update((m, key) for i in members for m in groups.items[i].mentions)
     entities.sort(key=lambda e: e.key)
+    key_of = EntityKeys(originals, declared={e.key: (e.kind, e.subtype) for e in entities})
     merges.sort(key=lambda m: (m.entity_key, m.rule, m.surface_a, m.surface_b, m.evidence))
     return Resolution(entities, merges, key_of)
+
+
+def _typed(item: Name) -> list[Mention]:
+    """The name's mentions with the kind the corpus gave it (a corrected kind drops the subtype)."""
+    return [m if m.kind == item.kind else replace(m, kind=item.kind, subtype=None) for m in item.mentions]
 
 
 def _commonest(counts: Counter) -> str | None:

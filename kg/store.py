@@ -18,12 +18,11 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import KgError, UnknownFormat
-from kg.export import sort_key, sorted_prefix_lines
+from kg.export import TURTLE_FILE, sort_key, sorted_prefix_lines
 from kg.namespace import DEFAULT_BASE, KG, PREFIXES
 
-__all__ = ["FORMATS", "GRAPH_FILE", "STORE_DIR", "build_store", "count_triples", "load_store", "run_query"]
+__all__ = ["FORMATS", "STORE_DIR", "build_store", "count_triples", "load_store", "run_query"]
 
-GRAPH_FILE = "graph.ttl"
 STORE_DIR = "store"  # a persistent store inside a build output folder is looked for here
 ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology" / "kg.ttl"
 FORMATS = ("table", "csv", "tsv", "json", "turtle", "ntriples")
@@ -72,9 +71,9 @@ def load_store(graph_or_dir: Path) -> ox.Store:
         raise KgError(f"{path}: no such file or folder; give a graph.ttl, a build output folder or a store")
     if is_store(path):
         return ox.Store.read_only(str(path))
-    graph = path / GRAPH_FILE
+    graph = path / TURTLE_FILE
     if not graph.is_file():
-        raise KgError(f"{path}: no {GRAPH_FILE} and not a store; run `kg build --out {path}` first")
+        raise KgError(f"{path}: no {TURTLE_FILE} and not a store; run `kg build --out {path}` first")
     if is_store(path / STORE_DIR):
         store = ox.Store.read_only(str(path / STORE_DIR))
         if stored_digest(store) == file_digest(graph):

@@ -11,17 +11,18 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from datetime import date
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from kg.errors import InputError
 from kg.events import build_event
 from kg.model import Article, Entity, Event, EventMention, from_data, to_data
 
-__all__ = ["render_timeline", "events_to_json", "load_timeline", "EVENTS_FILE"]
+__all__ = ["EVENTS_FILE", "TIMELINE_FILE", "events_to_json", "load_timeline", "render_timeline"]
 
 EVENTS_FILE = "events.json"
+TIMELINE_FILE = "timeline.md"
 FORMAT_VERSION = 2
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")

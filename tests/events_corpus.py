@@ -1,11 +1,11 @@
-"""Invented names and articles for the events and timeline tests, with a stand-in for kg.entities."""
+"""Invented names and articles for the events and timeline tests, a stand-in for kg.entities, hand-made event mentions."""
 
 from __future__ import annotations
 
 import re
 from datetime import date
 
-from kg.model import Mention
+from kg.model import EventMention, Mention, TimeExpression
 
 # The invented names of these tests, as kg.entities would type them, and their entity keys.
 NAMES = {
@@ -53,3 +53,10 @@ def name_mentions(parsed) -> tuple[list[Mention], dict[Mention, str]]:
         mentions.append(mention)
         key_of[mention] = key
     return mentions, key_of
+
+
+def event_mention(article, cls, value, grain="day", actors=(), places=(), targets=(), count=None, start=0, anchor=None) -> EventMention:
+    """An event mention made by hand: its class, time value at a grain, roles and count, no parse."""
+    time = TimeExpression(start, start + 5, value, "DATE", value, grain, "test", anchor=anchor) if value else None
+    return EventMention(article, start, start + 6, "word", cls, cls.lower(), 0, 10,
+                        tuple(actors), tuple(targets), tuple(places), time, count)  # fmt: skip

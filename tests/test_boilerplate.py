@@ -78,6 +78,7 @@ def test_boilerplate_drops_aggregator_disclaimer():
 
 def test_boilerplate_seed_snippets_are_not_content():
     gold = json.loads((SHARED / "eval" / "seeds_gold.json").read_text(encoding="utf-8"))
+    assert gold["boilerplate"]
     for case in gold["boilerplate"]:
         text = (SEEDS / case["file"]).read_text(encoding="utf-8")
         start = text.index(case["text"])
@@ -86,7 +87,9 @@ def test_boilerplate_seed_snippets_are_not_content():
 
 
 def test_boilerplate_keeps_seed_story_paragraphs():
-    for path in sorted(SEEDS.glob("*.txt")):
+    paths = sorted(SEEDS.glob("*.txt"))
+    assert paths
+    for path in paths:
         text = path.read_text(encoding="utf-8")
         kept = sum(b.end - b.start for b in content_blocks(text))
         story = sum(len(p) for p in text.split("\n") if len(p) > 200)

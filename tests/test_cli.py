@@ -117,6 +117,7 @@ def test_cli_build_prints_summary_and_chronology(tmp_path):
     assert result.exit_code == 0, result.output
     for word in ("articles   1", "entities", "events", "relations", "triples", "time"):
         assert word in result.stdout
+    assert "\n# Timeline\n" in result.stdout
 
 
 @pytest.fixture()
@@ -197,10 +198,12 @@ def test_cli_dates_prints_json_lines():
     assert {"start", "end", "text", "type", "value"} == set(rows[0])
 
 
-def test_cli_dates_names_a_missing_file(tmp_path):
-    result = run("dates", tmp_path / "nope.txt", "--published", "2022-01-26")
+@pytest.mark.parametrize("published", [("--published", "2022-01-26"), ()])
+@pytest.mark.parametrize("name", ["nope.txt", "."])
+def test_cli_dates_names_a_missing_file(tmp_path, name, published):
+    result = run("dates", tmp_path / name, *published)
     assert result.exit_code == 1
-    assert result.stderr.strip() == f"Error: {tmp_path / 'nope.txt'}: no such file"
+    assert result.stderr.strip() == f"Error: {tmp_path / name}: no such file"
 
 
 def test_cli_query_selects_from_built_graph(seeds_out):
@@ -218,10 +221,11 @@ def test_cli_query_reports_bad_sparql(seeds_out):
 def test_cli_timeline_reads_built_output(seeds_out):
     result = run("timeline", seeds_out)
     assert result.exit_code == 0, result.output
-    assert "2022-01" in result.stdout
+    assert result.stdout.rstrip("\n") == (seeds_out / "timeline.md").read_text(encoding="utf-8").rstrip("\n")
+    assert "| Date | Event |" in result.stdout  # the seeds have dated events
 
 
-@pytest.mark.parametrize("command", ["build", "dates", "query", "timeline"])
+@pytest.mark.parametrize("command", sorted(c.name or c.callback.__name__ for c in app.registered_commands))
 def test_cli_every_command_has_help_with_example(command):
     result = run(command, "--help")
     assert result.exit_code == 0

@@ -64,7 +64,7 @@ def test_entities_nationality_adjective_is_not_an_entity(parse_text):
     ("text", "name", "expected"),
     [
         ("Fighting spread to the northern city of Dalminster on Monday.", "Dalminster", ("Place", "City")),
-        ("BELGRAVO, Lebanon - Officials said the talks failed.", "BELGRAVO", ("Place", "City")),
+        ("BELGRAVO, Lebanon - Officials said the talks failed.", "Belgravo", ("Place", "City")),
         ("The Freedonian Democratic Forces said they held the town.", "Freedonian Democratic Forces", ("Organization", None)),
         ("Officials from Syria met on Monday.", "Syria", ("Place", "Country")),
     ],
@@ -352,3 +352,72 @@ def test_entities_blocked_resolution_scales_and_keeps_contradictions_apart():
     resolution = resolve(mentions_in(*rows))
     assert len({resolution.key_of[m] for m in resolution.key_of if m.text == "Dalmakah"}) == 1
     assert not together(resolution, ("Dalmaka", "x.txt"), ("Dalmakah", "x.txt"))
+
+
+# --- generality rules (invented news) ---------------------------------------
+
+
+def test_entities_office_over_a_place_makes_it_a_place(parse_text):
+    got = found(parse_text, "The mayor of Quillmoor, Oskar Brandt, resigned on Tuesday.")
+    assert got["Quillmoor"] == ("Place", "City")
+
+
+def test_entities_office_with_of_before_a_name_is_not_a_portfolio(parse_text):
+    got = found(parse_text, "Governor of Westmarch Lena Voss signed the bill.")
+    assert got.get("Westmarch", ("Place", None))[0] == "Place"
+
+
+def test_entities_untagged_repeat_of_a_tagged_name_is_a_mention(parse_text):
+    text = "Quillmoor mayor resigns.\n\nThe mayor of Quillmoor, Oskar Brandt, resigned on Tuesday."
+    mentions = [m for m in extract_mentions(parse_text(text)) if m.text == "Quillmoor"]
+    assert len(mentions) == 2 and {m.kind for m in mentions} == {"Place"}
+
+
+def test_entities_capitals_of_a_dateline_are_not_the_label(parse_text):
+    parsed = parse_text("BELGRAVO, Lebanon (AP) — Officials said the talks failed.")
+    mentions = extract_mentions(parsed)
+    dateline = next(m for m in mentions if m.start == 0)
+    assert dateline.text == "Belgravo" and parsed.article.text[dateline.start : dateline.end] == "BELGRAVO"
+    assert "Belgravo" in {e.label for e in resolve(mentions).entities}
+
+
+def test_entities_one_kind_per_name_across_articles():
+    rows = mentions_in(
+        ("Quillmoor", "Person", "a.txt"),  # the model's guess, nothing in a.txt backs it
+        ("Quillmoor", "Place", "b.txt", "City"),  # b.txt: "the city of Quillmoor"
+    )
+    resolution = resolve(rows)
+    assert [(e.kind, e.subtype) for e in resolution.entities] == [("Place", "City")]
+    assert together(resolution, ("Quillmoor", "a.txt"), ("Quillmoor", "b.txt"))
+    assert resolution.key_of.kinds[entity_of(resolution, "Quillmoor", "a.txt")] == ("Place", "City")
+
+
+def test_entities_retyped_surname_does_not_join_the_full_name():
+    rows = mentions_in(
+        ("Brandt", "Place", "a.txt"),
+        ("Brandt", "Place", "a.txt"),
+        ("Oskar Brandt", "Person", "b.txt"),
+        ("Brandt", "Person", "b.txt"),
+    )
+    resolution = resolve(rows)
+    assert resolution.key_of.kinds[entity_of(resolution, "Brandt", "a.txt")][0] == "Person"
+    assert not together(resolution, ("Brandt", "a.txt"), ("Oskar Brandt", "b.txt"))  # a surname alone: keep apart
+
+
+def test_entities_two_strong_readings_keep_their_kinds():
+    rows = mentions_in(
+        ("Westmarch", "Place", "a.txt", "Country"),
+        ("Lena Westmarch", "Person", "b.txt"),
+        ("Westmarch", "Person", "b.txt"),
+    )
+    resolution = resolve(rows)
+    assert {e.kind for e in resolution.entities} == {"Place", "Person"}
+    assert not together(resolution, ("Westmarch", "a.txt"), ("Westmarch", "b.txt"))
+
+
+def test_entities_never_merge_different_kinds_even_by_user_alias(tmp_path):
+    path = tmp_path / "aliases.txt"
+    path.write_text("Quillmoor | Quillmoor Brandt\n", encoding="utf-8")
+    rows = mentions_in(("Quillmoor", "Place", "a.txt", "City"), ("Quillmoor Brandt", "Person", "a.txt"))
+    resolution = resolve(rows, load_aliases(path))
+    assert not together(resolution, ("Quillmoor", "a.txt"), ("Quillmoor Brandt", "a.txt"))

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
 import pytest
-from events_corpus import name_mentions
+from events_corpus import event_mention, name_mentions
 
 from kg import timex
 from kg.events import (
@@ -198,12 +197,9 @@ def test_events_since_is_no_event_time(events_of):
     assert only(found, "Arrest").time is None
 
 
-def _mention(article, cls, value, grain="day", actors=(), places=(), targets=(), count=None, start=0):
-    time = None
-    if value:
-        time = TimeExpression(0, 1, value, "DATE", value, grain, "test", anchor=date(2023, 3, 10))
-    return EventMention(article, start, start + 6, "attack", cls, cls.lower(), 0, 10,
-                        tuple(actors), tuple(targets), tuple(places), time, count)  # fmt: skip
+def _mention(*args, **roles) -> EventMention:
+    """A hand-made mention in an article published on 10 March 2023."""
+    return event_mention(*args, anchor=date(2023, 3, 10), **roles)
 
 
 ENTITIES = [
@@ -290,23 +286,6 @@ def test_events_merge_is_deterministic_and_keys_unique():
 def test_events_build_event_keeps_given_key():
     event = build_event([_mention("a", "Attack", "2023-03-09", places=["place/strelsau"])], ENTITIES, key="event/x")
     assert event.key == "event/x" and event.label == "Attack in Strelsau"
-
-
-def test_events_classes_agree_with_ontology():
-    """Each event class the ontology declares has the parent the events table gives it."""
-    import rdflib
-    from rdflib.namespace import RDFS
-
-    from kg.namespace import KG
-
-    graph = rdflib.Graph().parse(Path(__file__).resolve().parent.parent / "ontology" / "kg.ttl")
-    sem_event = rdflib.URIRef("http://semanticweb.cs.vu.nl/2009/11/sem/Event")
-    for cls in event_classes().values():
-        term = rdflib.URIRef(f"{KG._NS}{cls.name}")
-        parents = set(graph.objects(term, RDFS.subClassOf))
-        if parents:
-            want = sem_event if cls.parent is None else rdflib.URIRef(f"{KG._NS}{cls.parent}")
-            assert want in parents, (cls.name, parents)
 
 
 def test_events_natural_hazard_is_a_disaster_and_dateline_no_actor(events_of):

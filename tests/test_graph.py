@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
@@ -13,12 +12,12 @@ from graph_corpus import TEXT_A, small_corpus
 from rdflib import Literal, URIRef
 from rdflib.namespace import ORG, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-from kg.graph import Iris, build_graph, corpus_triples, relation_predicate, slug, time_stamp_triples, to_rdflib
 from kg.errors import KgError
+from kg.graph import Iris, build_graph, corpus_triples, relation_predicate, slug, time_stamp_triples, to_rdflib
 from kg.model import Article, Corpus
 from kg.namespace import DEFAULT_BASE, ITSRDF, KG, NIF, SCHEMA, SEM
+from kg.store import ONTOLOGY
 
-ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology" / "kg.ttl"
 BASE = DEFAULT_BASE
 
 
@@ -232,6 +231,15 @@ def test_graph_relations_plain_and_membership(graph):
     assert Literal("spokeswoman") in roles
     statement = next(graph.subjects(RDF.type, RDF.Statement))
     assert graph.value(statement, RDF.predicate) == SCHEMA.containedInPlace
+
+
+@pytest.mark.parametrize("role,plain", [("spokeswoman", True), ("former treasurer", False), ("ex-minister", False), (None, True)])
+def test_graph_past_role_keeps_membership_without_plain_works_for(corpus, role, plain):
+    relation = replace(corpus.relations[0], role=role)
+    triples = set(map(to_rdflib, corpus_triples(Corpus(relations=[relation]))))
+    subject, obj = URIRef(BASE + "entity/" + relation.subject), URIRef(BASE + "entity/" + relation.object)
+    assert ((subject, SCHEMA.worksFor, obj) in triples) is plain
+    assert any(o == ORG.Membership for _, _, o in triples)
 
 
 def test_graph_relations_sharing_a_span_get_numbered_iris(corpus):

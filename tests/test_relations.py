@@ -65,6 +65,14 @@ def relations_of(parse_text, text: str) -> set[tuple[str, str, str, str | None, 
             "The head of the International Relief Committee, Lena Voss, said aid was coming.",
             ("person/lena-voss", "worksFor", "organization/international-relief-committee", "head", "role-of-before"),
         ),
+        (  # an office held over a place: the place stands as the organisation
+            "The mayor of Quillmoor, Oskar Brandt, resigned on Tuesday.",
+            ("person/oskar-brandt", "worksFor", "place/quillmoor", "mayor", "role-of-before"),
+        ),
+        (  # a former role keeps "former" in its text (the graph writes no plain worksFor for it)
+            "Police charged Oskar Brandt, the former treasurer of the Quillmoor Rowing Club, with fraud.",
+            ("person/oskar-brandt", "worksFor", "organization/quillmoor-rowing-club", "former treasurer", "appositive"),
+        ),
     ],
 )
 def test_relations_affiliation_patterns(parse_text, text, expected):
@@ -85,6 +93,10 @@ def test_relations_affiliation_patterns(parse_text, text, expected):
         (
             "Protesters gathered in Dalminster, Lebanon, on Sunday.",
             ("place/dalminster", "containedInPlace", "place/lebanon", None, "place-comma"),
+        ),
+        (
+            "Police searched a house in Brookvale, a suburb of Dalminster, on Monday.",
+            ("place/brookvale", "containedInPlace", "place/dalminster", None, "place-appositive"),
         ),
     ],
 )
@@ -115,6 +127,7 @@ def test_relations_sub_organisation_named_after_parent(parse_text):
         "There is no end game for the United States in Syria, he said.",  # a country is not inside another
         "Mark Ruddle met Lena Voss in London on Monday.",  # two people, no role
         "Mark Ruddle, a lawyer for the Pentagon secretary, spoke.",  # a role held for a person
+        "Chicago attorney Mark Ruddle spoke.",  # a city before a role says where, not for whom
         "the of , , in in the Pentagon spokesman spokesman , ,",  # garbled text: nothing, no crash
     ],
 )
@@ -153,3 +166,9 @@ def test_relations_accept_a_plain_mapping_of_keys(parse_text):
     mentions = extract_mentions(parsed)
     resolution = resolve(mentions)
     assert extract_relations(parsed, mentions, dict(resolution.key_of)) == extract_relations(parsed, mentions, resolution.key_of)
+
+
+def test_relations_place_after_in_is_where_not_for_whom(parse_text):
+    found = relations_of(parse_text, "Lena Voss, a spokeswoman in New York for Acme Corp, declined to comment.")
+    assert ("person/lena-voss", "worksFor", "organization/acme-corp", "spokeswoman", "appositive") in found
+    assert not any(r[2] == "place/new-york" for r in found)

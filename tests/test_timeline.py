@@ -8,12 +8,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from events_corpus import STORY, name_mentions
+from events_corpus import STORY, event_mention, name_mentions
 
 from kg import timex
 from kg.errors import InputError
 from kg.events import extract_event_mentions, merge_events
-from kg.model import Article, Entity, EventMention, TimeExpression
+from kg.model import Article, Entity
 from kg.timeline import events_to_json, format_when, load_timeline, render_timeline
 
 ENTITIES = [
@@ -29,24 +29,18 @@ ARTICLES = [
 ]
 
 
-def _mention(article, cls, value, grain="day", actors=(), places=(), count=None, start=0):
-    time = TimeExpression(start, start + 5, value, "DATE", value, grain, "test") if value else None
-    return EventMention(article, start, start + 6, "word", cls, cls.lower(), 0, 10,
-                        tuple(actors), (), tuple(places), time, count)  # fmt: skip
-
-
 @pytest.fixture()
 def events():
     return merge_events(
         [
-            _mention("a.txt", "Attack", "2023-03-09", actors=["organization/red-hand"], places=["place/zenda-prison"]),
-            _mention("b.txt", "Attack", "2023-03-09", actors=["organization/red-hand"], places=["place/zenda-prison"],
-                     count=40),  # fmt: skip
-            _mention("c.txt", "Attack", "2023-W10", "week", places=["place/zenda-prison"], count=60),
-            _mention("c.txt", "Surrender", "2023-03-15", actors=["organization/red-hand"],
-                     places=["place/zenda-prison"], start=50),  # fmt: skip
-            _mention("b.txt", "Escape", "2020", "year", places=["place/zenda-prison"], start=80),
-            _mention("c.txt", "Arrest", None, actors=["organization/blue-army"], places=["place/strelsau"], start=90),
+            event_mention("a.txt", "Attack", "2023-03-09", actors=["organization/red-hand"], places=["place/zenda-prison"]),
+            event_mention("b.txt", "Attack", "2023-03-09", actors=["organization/red-hand"], places=["place/zenda-prison"],
+                          count=40),  # fmt: skip
+            event_mention("c.txt", "Attack", "2023-W10", "week", places=["place/zenda-prison"], count=60),
+            event_mention("c.txt", "Surrender", "2023-03-15", actors=["organization/red-hand"],
+                          places=["place/zenda-prison"], start=50),  # fmt: skip
+            event_mention("b.txt", "Escape", "2020", "year", places=["place/zenda-prison"], start=80),
+            event_mention("c.txt", "Arrest", None, actors=["organization/blue-army"], places=["place/strelsau"], start=90),
         ],
         ENTITIES,
     )

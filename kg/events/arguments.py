@@ -19,6 +19,8 @@ from kg.events.places import acts, is_facility, is_site
 from kg.model import Mention, Token
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# "who", "which", "that" opening a relative clause: they stand for the noun the clause hangs on.
+RELATIVE_PRONOUN_TAGS = ("WDT", "WP")
 # How an argument's own modifiers can name the entity it stands for:
 # "Red Hand fighters", "the group's spokesman, Ana Ruiz", "members of the Blue Army".
 ARGUMENT_MODIFIER_DEPS = ("compound", "poss", "nmod")
@@ -124,7 +126,7 @@ def subject(doc: ArticleIndex, verb: int) -> int | None:
         subjects = sorted(doc.kids(current, *SUBJECT_DEPS), key=lambda s: s.index in doc.dateline)
         if subjects:
             found = subjects[0]
-            if found.tag in ("WDT", "WP") and doc.tokens[current].dep == "relcl":
+            if found.tag in RELATIVE_PRONOUN_TAGS and doc.tokens[current].dep == "relcl":
                 return doc.tokens[current].head  # "fighters who attacked" -> fighters
             return doc.after_dateline(found.index)
         token = doc.tokens[current]
@@ -143,13 +145,13 @@ def relative_object(doc: ArticleIndex, verb: Token) -> int | None:
     if verb.dep != "relcl" or doc.kids(verb.index, "dobj") and not _relative_pronoun_object(doc, verb):
         return None
     subjects = doc.kids(verb.index, *SUBJECT_DEPS)
-    if not subjects or subjects[0].tag in ("WDT", "WP"):
+    if not subjects or subjects[0].tag in RELATIVE_PRONOUN_TAGS:
         return None  # "fighters who attacked": the head is the subject
     return verb.head
 
 
 def _relative_pronoun_object(doc: ArticleIndex, verb: Token) -> bool:
-    return any(c.tag in ("WDT", "WP") for c in doc.kids(verb.index, "dobj"))
+    return any(c.tag in RELATIVE_PRONOUN_TAGS for c in doc.kids(verb.index, "dobj"))
 
 
 def place_phrases(doc: ArticleIndex, i: int, depth: int = 0) -> list[Mention]:

@@ -23,7 +23,7 @@ from kg.model import Entity, Event, EventMention
 
 # An undated report is taken to tell of events at most this many days before its article.
 NEWS_WINDOW_DAYS = 14
-UNDATED_RANK = 9
+UNDATED_RANK = 9  # an undated mention sorts after every grain (intervals.GRAIN_RANK)
 # Two statements of one speaker on one day are one when their contents share this share of words.
 SAME_CONTENT = 0.5
 Cluster = list[EventMention]

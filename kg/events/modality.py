@@ -9,11 +9,11 @@ In: a trigger token of an ``ArticleIndex``. Out: ``realis_status`` gives
 
 from __future__ import annotations
 
+from kg.events.arguments import SUBJECT_DEPS
 from kg.events.document import ArticleIndex
 from kg.events.lexicon import cue
 from kg.model import Token
 
-SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # How an event noun hangs on a verb or noun that can make it unreal: "planned an
 # attack", "plans for an attack", "a reward for information leading to his
 # arrest". Not the passive subject: "the attack had been planned for months" did happen.
