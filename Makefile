@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install clean benchmark
+.PHONY: run test install clean benchmark score
 
 run: $(STAMP)
 	$(BIN)/kg build seeds --out out
@@ -19,6 +19,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
+
+# The seeds against their gold facts (needs ../shared beside the project, as CI has).
+score: run
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python ../shared/eval/score_seeds.py -v
 
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/timex.py
