@@ -17,6 +17,7 @@ from kg.events import (
     merge_events,
     time_interval,
 )
+from kg.events.lexicon import same_episode
 from kg.model import Entity, EventMention, TimeExpression
 
 
@@ -44,6 +45,8 @@ def test_events_tables_load_and_link():
     assert classes_compatible("Siege", "Attack") and classes_compatible("Siege", "Bombing")
     assert not classes_compatible("Attack", "Killing")
     assert not classes_compatible("Capture", "Recapture")
+    assert same_episode("Siege", "Escape") and same_episode("Capture", "Bombing")
+    assert not same_episode("Escape", "Recapture") and not same_episode("Attack", "Arrest")
 
 
 @pytest.mark.parametrize(
@@ -192,6 +195,19 @@ def test_events_time_from_earlier_sentence_of_paragraph(events_of):
     assert only(found, "Killing").time.value == "2023-03-06"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Its enemies had declared the Red Hand defeated in 2019.",
+        "In its journal, it mocked how many times its enemies had declared the Red Hand defeated.",
+    ],
+)
+def test_events_declared_state_subject_is_the_target(events_of, text):
+    found, _ = events_of(text)
+    defeat = only(found, "Defeat")
+    assert defeat.targets == ("organization/red-hand",) and not defeat.actors
+
+
 def test_events_since_is_no_event_time(events_of):
     found, _ = events_of("The Blue Army detained Anton Weiss after the 2019 election.")
     assert only(found, "Arrest").time is None
@@ -227,7 +243,7 @@ def test_events_merge_one_event_from_three_articles():
 
 def test_events_merge_keeps_different_years_and_places_apart():
     mentions = [
-        _mention("a", "Escape", "2023-03-09", places=["place/zenda-prison"]),
+        _mention("a", "Escape", "2023-03-02", places=["place/zenda-prison"]),
         _mention("b", "Escape", "2020", "year", places=["place/zenda-prison"]),
         _mention("c", "Attack", "2023-03-09", actors=["organization/red-hand"], places=["place/zenda-prison"]),
         _mention("d", "Attack", "2023-03-09", actors=["organization/blue-army"], places=["place/strelsau"]),
@@ -242,6 +258,88 @@ def test_events_merge_bare_dated_mention_joins_its_only_candidate():
     ]
     events = merge_events(mentions, ENTITIES)
     assert [e.article_ids for e in events] == [("a", "b")]
+
+
+RED_HAND = ["organization/red-hand"]
+PRISON = ["place/zenda-prison"]
+PRISON_IN_TOWN = ["place/zenda-prison", "place/strelsau"]
+
+
+def test_events_merge_one_episode_told_as_attack_takeover_and_prison_break():
+    """The attack on a prison, "the prison it took over last week" and "the prison break" there are one episode."""
+    mentions = [
+        _mention("a", "Attack", "2023-03-09", actors=RED_HAND, places=PRISON_IN_TOWN),
+        _mention("a", "Attack", None, actors=RED_HAND, places=["place/strelsau"], start=30),
+        _mention("b", "Capture", "2023-W10", "week", actors=RED_HAND, places=PRISON),
+        _mention("c", "Escape", None, places=PRISON),
+        _mention("c", "Escape", "2020", "year", places=PRISON, start=40),
+    ]
+    events = merge_events(mentions, ENTITIES)
+    assert [(e.value, e.article_ids, len(e.mentions)) for e in events] == [
+        ("2020", ("c",), 1),
+        ("2023-03-09", ("a", "b", "c"), 4),
+    ]
+    assert events[1].label == "Attack by Red Hand at Zenda prison"
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        _mention("b", "Capture", "2023-W10", "week", actors=RED_HAND, places=["place/strelsau"]),
+        _mention("b", "Capture", "2023-W08", "week", actors=RED_HAND, places=PRISON),
+        _mention("b", "Escape", "2023-03-10", places=PRISON),
+        _mention("b", "Arrest", "2023-03-09", places=PRISON),
+    ],
+    ids=["same-town-only", "week-before", "next-day", "other-family"],
+)
+def test_events_merge_keeps_episodes_apart_without_one_facility_and_time(other):
+    attack = _mention("a", "Attack", "2023-03-09", actors=RED_HAND, places=PRISON_IN_TOWN)
+    assert len(merge_events([attack, other], ENTITIES)) == 2
+
+
+def test_events_merge_undated_joins_its_only_dated_event_of_family():
+    mentions = [
+        _mention("a", "Defeat", "2019", "year"),
+        _mention("b", "Defeat", None, actors=RED_HAND),
+        _mention("b", "Escape", "2019", "year", places=PRISON, start=20),
+        _mention("c", "Escape", None, places=PRISON),
+    ]
+    events = merge_events(mentions, ENTITIES)
+    assert sorted(e.article_ids for e in events) == [("a", "b"), ("b", "c")]
+
+
+@pytest.mark.parametrize(
+    ("dated", "undated"),
+    [
+        # Two dated escapes at the prison: which one the undated report means is unknown.
+        (
+            [
+                _mention("a", "Escape", "2019", "year", places=PRISON),
+                _mention("a", "Escape", "2021", "year", places=PRISON, start=20),
+            ],
+            _mention("b", "Escape", None, places=PRISON),
+        ),
+        # The only dated defeat names its side: a shared actor alone is no proof across years.
+        (
+            [_mention("a", "Defeat", "2019", "year", actors=RED_HAND)],
+            _mention("b", "Defeat", None, actors=RED_HAND),
+        ),
+        # The undated report names a town the dated event does not.
+        (
+            [_mention("a", "Escape", "2019", "year", places=PRISON)],
+            _mention("b", "Escape", None, places=PRISON_IN_TOWN),
+        ),
+    ],
+    ids=["two-candidates", "actor-only", "other-place"],
+)
+def test_events_merge_undated_stays_apart_in_doubt(dated, undated):
+    events = merge_events([*dated, undated], ENTITIES)
+    assert ("b",) in [e.article_ids for e in events]
+
+
+def test_events_merge_bare_undated_word_adds_no_source():
+    mentions = [_mention("a", "Defeat", "2019", "year"), _mention("b", "Defeat", None)]
+    assert [e.article_ids for e in merge_events(mentions, ENTITIES)] == [("a",)]
 
 
 def _statement(article, value, speaker, content, start=0):

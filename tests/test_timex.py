@@ -64,6 +64,9 @@ WEEKDAYS = [
     ("Fighting went on until Wednesday.", WEDNESDAY, {"Wednesday": "2022-01-26"}),
     ("No ships have sailed since Monday.", WEDNESDAY, {"Monday": "2022-01-24"}),
     ("The envoy spoke later Friday.", FRIDAY, {"later Friday": "2022-01-21"}),
+    # An infinitive after an intent verb or "be" is scheduled, so it points forward in a past sentence.
+    ("Unions were planning to march on Monday.", FRIDAY, {"Monday": "2022-01-24"}),
+    ("The exchange said the stock is to resume trading Tuesday.", FRIDAY, {"Tuesday": "2022-01-25"}),
 ]
 
 
@@ -112,6 +115,10 @@ def test_timex_report_day_does_not_move_the_narrative_day(parse_text):
 @pytest.mark.parametrize("text,expected", [
     ("The minister will resign on Thursday.", "2022-01-27"),
     ("The minister resigned on Thursday.", "2022-01-20"),
+    # The verb before the expression governs it, not the nearest one after it.
+    ("Miners staged a rally on Thursday and will block roads next.", "2022-01-20"),
+    ("Crowds gathered and were planning to march on Thursday.", "2022-01-27"),
+    ("The stock is to resume trading Thursday.", "2022-01-27"),
 ])
 def test_timex_tense_from_tags_alone_when_unparsed(text, expected):
     """``kg dates`` tags only the sentences that need a tense, without the attribute ruler (no POS)."""
@@ -150,6 +157,12 @@ BUSINESS_AND_CALENDAR = [
      {"Easter 2024": "2024-03-31", "Christmas Eve": "2024-12-24"}),
     ("He returned two days after the vote, and a month before the talks.", FRIDAY,
      {"two days": "P2D", "a month": "P1M"}),
+    # A quarter compared with its year-ago counterpart keeps the quarter grain; "the 2020 period"
+    # is the reported quarter in the year named.
+    ("Net rose in the third quarter. In the year-ago quarter it lost money. The 2020 period had a charge.",
+     date(2021, 10, 27), {"the third quarter": "2021-Q3", "the year-ago quarter": "2020-Q3", "The 2020 period": "2020-Q3"}),
+    ("Sales were flat, against the same period last year and last year's quarter.", date(2021, 10, 27),
+     {"the same period last year": "2020-Q3", "last year's quarter": "2020-Q3"}),
 ]
 
 
@@ -164,6 +177,8 @@ NOT_TIME_EXPRESSIONS = [
     "A second group of directors resigned.",  # an ordinal
     "The company cut its quarterly dividend.",  # an adjective annotation leaves out
     "He will leave as soon as the talks end.",
+    "Sales should rise 8.5% annually and the plant makes 10,000 units annually.",  # growth rates
+    "He was freed soon after the talks.",  # "soon after" relates two events, it dates none
 ]
 
 
@@ -178,6 +193,7 @@ DURATIONS_SETS_REFS = [
     ("He served 10 years in prison.", {"10 years": "P10Y"}, "DURATION"),
     ("The market opens every Friday.", {"every Friday": "XXXX-WXX-5"}, "SET"),
     ("The paper appears weekly.", {"weekly": "P1W"}, "SET"),
+    ("He gave his weekly address.", {"weekly": "P1W"}, "SET"),
     ("The town is now calm.", {"now": "PRESENT_REF"}, "DATE"),
     ("The town was recently shelled.", {"recently": "PAST_REF"}, "DATE"),
     ("Peace may come in the future.", {"the future": "FUTURE_REF"}, "DATE"),

@@ -18,6 +18,7 @@ articles), ``labels`` (an event's class, time, label and key), ``places``,
 Tables (``kg/resources/en/``): ``events_triggers.tsv`` (lemma -> class),
 ``events_classes.tsv`` (the class tree and how long a class may last),
 ``events_hazard_classes.tsv`` (what a class becomes when a natural hazard acts),
+``events_episodes.tsv`` (classes that may tell one episode at one facility),
 ``events_cues.txt`` (reporting verbs, hedges, support verbs, generic and
 intent words, prepositions, facility nouns, nouns of things), ``events_numbers.tsv``.
 """

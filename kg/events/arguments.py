@@ -194,7 +194,7 @@ def verb_roles(doc: ArticleIndex, verb: Token) -> Roles:
     roles = Roles()
     subj = subject(doc, verb.index)
     if subj is not None:
-        passive = bool(doc.kids(verb.index, "nsubjpass", "auxpass"))
+        passive = bool(doc.kids(verb.index, "nsubjpass", "auxpass")) or _small_clause_participle(doc, verb)
         roles.add(argument(doc, subj), "targets" if passive else "actors")
     if (obj := relative_object(doc, verb)) is not None:
         roles.add(argument(doc, obj), "targets")
@@ -212,6 +212,17 @@ def verb_roles(doc: ArticleIndex, verb: Token) -> Roles:
                 roles.add(argument(doc, obj.index), "targets")
     roles.places += place_phrases(doc, verb.index)
     return roles
+
+
+def _small_clause_participle(doc: ArticleIndex, verb: Token) -> bool:
+    """ "declared the group defeated", "found the guard killed": a bare participle's subject is who it happened to.
+
+    The parser may tag the participle as a past tense; under a verb of
+    declaring ([declaring] in ``events_cues.txt``) it is a participle still.
+    """
+    if verb.dep not in ("ccomp", "xcomp", "oprd") or doc.kids(verb.index, "aux", "auxpass"):
+        return False
+    return verb.tag == "VBN" or doc.head(verb.index).lemma.lower() in cue("declaring")
 
 
 def noun_roles(doc: ArticleIndex, noun: Token, cls: str) -> Roles:

@@ -1,7 +1,8 @@
 """The event tables: classes, trigger lemmas, cue words and number words.
 
 In: the files ``kg/resources/en/events_classes.tsv``, ``events_triggers.tsv``,
-``events_hazard_classes.tsv``, ``events_cues.txt`` and ``events_numbers.tsv``. Out: validated lookups, each
+``events_hazard_classes.tsv``, ``events_episodes.tsv``, ``events_cues.txt`` and
+``events_numbers.tsv``. Out: validated lookups, each
 read once per process; a malformed row raises ``RuleError`` naming the file.
 """
 
@@ -69,6 +70,18 @@ def hazard_classes() -> dict[str, str]:
 
 
 @cache
+def episode_families() -> tuple[frozenset[str], ...]:
+    """Sets of top classes that may tell one episode at one facility, from ``events_episodes.tsv``."""
+    families = []
+    for line in table_lines("events_episodes.tsv"):
+        cells = line.split("\t")
+        if len(cells) < 2 or any(c not in event_classes() or event_classes()[c].parent for c in cells):
+            raise table_error("events_episodes.tsv", f"{line!r} is not two or more top classes separated by tabs")
+        families.append(frozenset(cells))
+    return tuple(families)
+
+
+@cache
 def cue(name: str) -> frozenset[str]:
     """The words of one ``[section]`` of ``events_cues.txt``, lower-cased."""
     return frozenset(word.lower() for word in table_section("events_cues.txt", name))
@@ -97,3 +110,9 @@ def ancestry(cls: str) -> list[str]:
 def classes_compatible(a: str, b: str) -> bool:
     """True when both classes belong to one family under sem:Event (an ambush and a bombing are attacks)."""
     return ancestry(a)[-1] == ancestry(b)[-1]
+
+
+def same_episode(a: str, b: str) -> bool:
+    """True when two classes may tell one episode at one facility (an attack on a prison and its prison break)."""
+    tops = {ancestry(a)[-1], ancestry(b)[-1]}
+    return len(tops) == 1 or any(tops <= family for family in episode_families())

@@ -7,6 +7,11 @@ last), each keeping every mention with its own time and count.
 Mentions are clustered greedily, precise and anchored ones first: a mention
 joins the cluster it fits best (compatible class, compatible time at the
 coarser grain of the two, a shared place or actor), else founds its own.
+Classes of one episode family (``events_episodes.tsv``: an attack, the
+takeover of a prison, the prison break) count as compatible when the reports
+name the same facility. Last, an event no report dates joins the one dated
+event it can be: the only one of its family at its town or facility, or the
+only one of its family when that names no one.
 """
 
 from __future__ import annotations
@@ -17,8 +22,8 @@ from datetime import date, timedelta
 
 from kg.events.intervals import day_gap, grain_rank, time_interval
 from kg.events.labels import build_event
-from kg.events.lexicon import STATEMENT, classes_compatible, event_classes
-from kg.events.places import is_broad
+from kg.events.lexicon import STATEMENT, classes_compatible, event_classes, same_episode
+from kg.events.places import is_broad, is_facility
 from kg.model import Entity, Event, EventMention
 
 # An undated report is taken to tell of events at most this many days before its article.
@@ -44,16 +49,18 @@ def merge_events(event_mentions: Sequence[EventMention], entities: Sequence[Enti
     by_key = {e.key: e for e in entities}
     broad = {e.key for e in entities if e.kind == "Place" and is_broad(e)}
     specific = {e.key for e in entities if e.kind == "Place"} - broad
+    facilities = {e.key for e in entities if e.kind == "Place" and is_facility(e.subtype)}
     # The publication date of each article, as its resolved time expressions carry it.
     present = {m.article_id: m.time.anchor for m in event_mentions if m.time is not None and m.time.anchor}
     clusters: list[Cluster] = []
     for mention in sorted(event_mentions, key=_merge_order):
-        context = _Context(specific, broad, present.get(mention.article_id))
+        context = _Context(specific, broad, facilities, present.get(mention.article_id))
         cluster = _best_cluster(mention, clusters, context)
         if cluster is None:
             clusters.append([mention])
         else:
             cluster.append(mention)
+    clusters = _join_undated(clusters, _Context(specific, broad, facilities, None))
     told = [c for c in clusters if _tells_something(c)]
     events = [build_event(cluster, entities) for cluster in told]
     return _unique_keys(sorted(events, key=_event_order))
@@ -65,6 +72,7 @@ class _Context:
 
     specific: set[str]
     broad: set[str]
+    facilities: set[str]
     present: date | None
 
 
@@ -101,9 +109,9 @@ def _best_cluster(mention: EventMention, clusters: list[Cluster], context: _Cont
 
 def _affinity(mention: EventMention, cluster: Cluster, context: _Context) -> float | None:
     """How well a mention fits a cluster of mentions of one event; None when it cannot belong."""
-    if any(not classes_compatible(mention.event_class, other.event_class) for other in cluster):
+    if not _classes_fit(mention, cluster, context.facilities):
         return None
-    places = set().union(*(o.places for o in cluster))
+    places = _places(cluster)
     actors = set().union(*(o.actors for o in cluster))
     share_place = bool(set(mention.places) & places)
     share_actor = bool(set(mention.actors) & actors)
@@ -116,6 +124,52 @@ def _affinity(mention: EventMention, cluster: Cluster, context: _Context) -> flo
     if mention.time is None and not _undated_fits(mention, cluster, places, actors, context):
         return None
     return _score(mention, cluster, places, actors)
+
+
+def _classes_fit(mention: EventMention, cluster: Cluster, facilities: set[str]) -> bool:
+    """One family, or one episode told as different classes at one facility ("the attack", "the prison break").
+
+    A report of another family than all the cluster's must name its facility;
+    one of a family already there joins as it would without the others.
+    """
+    if not all(same_episode(mention.event_class, other.event_class) for other in cluster):
+        return False
+    at_site = set(mention.places) & _places(cluster) & facilities
+    return bool(at_site) or any(classes_compatible(mention.event_class, other.event_class) for other in cluster)
+
+
+def _places(cluster: Cluster) -> set[str]:
+    return set().union(*(m.places for m in cluster))
+
+
+def _join_undated(clusters: list[Cluster], context: _Context) -> list[Cluster]:
+    """Each event no report dates joins the one dated event it can be, if there is exactly one."""
+    dated = [c for c in clusters if any(m.time is not None for m in c)]
+    undated = [c for c in clusters if all(m.time is None for m in c)]
+    for cluster in undated:
+        if (home := _dated_home(cluster, dated, context)) is not None:
+            home.extend(cluster)
+            cluster.clear()
+    return [c for c in clusters if c]
+
+
+def _dated_home(undated: Cluster, dated: list[Cluster], context: _Context) -> Cluster | None:
+    """The only dated event an undated one can be, else None (when in doubt, keep apart).
+
+    With a place, the only dated event of its family at that same town or
+    facility (naming every place the undated one names). Without one, the
+    only dated event of its family, and only when that names no one: a shared
+    actor alone is no proof (one army withdraws many times).
+    """
+    if not any(_participants(m) for m in undated):
+        return None  # a bare word ("the defeat") adds no source worth the doubt
+    fitting = [d for d in dated if all(_classes_fit(m, d, context.facilities) for m in undated)]
+    places = _places(undated)
+    if places:
+        candidates = [d for d in fitting if places & context.specific & _places(d) and places <= _places(d)]
+    else:
+        candidates = fitting if len(fitting) == 1 and not any(_participants(m) for m in fitting[0]) else []
+    return candidates[0] if len(candidates) == 1 else None
 
 
 def _undated_fits(mention: EventMention, cluster: Cluster, places: set[str], actors: set[str], context: _Context) -> bool:

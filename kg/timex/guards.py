@@ -6,8 +6,9 @@ fails. The words the checks look for are data (patterns/*.txt).
 
 - ``year_not_quantity``: "1500 troops" is a count, not a year, unless a
   preposition says it is one ("in 1500 troops were sent" still passes).
-- ``not_rate``: "$2 million a year", "four flights a week" is a rate that
-  news annotation leaves unmarked; "within a year" is a duration.
+- ``not_rate``: "$2 million a year", "four flights a week", "8.5% annually",
+  "10,000 units annually" is a rate that news annotation leaves unmarked;
+  "within a year" is a duration, "held here annually" a set.
 - ``not_ordinal``: "a second group" counts, it does not last a second.
 """
 
@@ -29,9 +30,16 @@ def _year_context() -> re.Pattern:
 
 
 @cache
-def _amount_before() -> re.Pattern:
-    """A quantity just before "a year": a number, an amount word or a plural noun."""
-    return re.compile(r"(?:\d|\b" + pattern("amount_word") + r"|[a-z]{2,}(?<![su]s)s)\s+\Z", re.IGNORECASE)
+def _amount_before(counted: bool = False) -> re.Pattern:
+    """A quantity just before "a year": a number, an amount word or a plural noun.
+
+    Before a set word ("annually") the plural must follow a number ("10,000 units annually"):
+    a verb in -s ("appears weekly") is not a quantity.
+    """
+    plural = r"\b(?!" + pattern("not_plural") + r"\s)[a-z]{2,}(?<![su]s)s"
+    if counted:
+        plural = r"\d\s+" + plural
+    return re.compile(r"(?:\d%?|\b" + pattern("amount_word") + "|" + plural + r")\s+\Z", re.IGNORECASE)
 
 
 def _year_not_quantity(candidate: Candidate, text: str) -> bool:
@@ -42,9 +50,10 @@ def _year_not_quantity(candidate: Candidate, text: str) -> bool:
 
 
 def _not_rate(candidate: Candidate, text: str) -> bool:
-    if candidate.group("num") is None or candidate.group("num").lower() not in ("a", "an", "per"):
+    set_word = candidate.group("setword") is not None
+    if not set_word and (candidate.group("num") or "").lower() not in ("a", "an", "per"):
         return True
-    return not _amount_before().search(text[max(0, candidate.start - 40) : candidate.start])
+    return not _amount_before(set_word).search(text[max(0, candidate.start - 40) : candidate.start])
 
 
 def _not_ordinal(candidate: Candidate, text: str) -> bool:

@@ -311,8 +311,8 @@ def _relative(expr: Expr, anchor: date | None, reference: Resolved | None) -> Re
     if _compares_reported_period(expr, reference):
         # Earnings news: "up from $3 million a year ago" after "the third quarter" is last year's third quarter.
         return _period(shift_date(reference.first_day, "year", expr.shift), reference.grain)
-    if expr.base == "reference" and expr.unit == "quarter" and expr.shift == 0:
-        return _reported_quarter(anchor, reference)
+    if expr.base == "reference" and expr.unit == "quarter":
+        return _reported_quarter(expr, anchor, reference)
     from_reference = expr.base == "reference" and reference is not None and reference.first_day is not None
     if anchor is None and not from_reference:
         return None
@@ -331,13 +331,18 @@ def _compares_reported_period(expr: Expr, reference: Resolved | None) -> bool:
     )
 
 
-def _reported_quarter(anchor: date | None, reference: Resolved | None) -> Resolved | None:
-    """"The latest quarter", "the quarter": the quarter the text is about, else the last one completed."""
+def _reported_quarter(expr: Expr, anchor: date | None, reference: Resolved | None) -> Resolved | None:
+    """"The latest quarter", "the year-ago quarter", "the 1988 quarter": counted from the quarter
+    the text is about, else from the last one completed, in the year the text names if it names one."""
     if reference is not None and reference.grain == "quarter" and reference.first_day is not None:
-        return reference
-    if anchor is None:
+        first = reference.first_day
+    elif anchor is not None:
+        first = shift_date(period_start(anchor, "quarter"), "quarter", -1)
+    else:
         return None
-    return _period(shift_date(period_start(anchor, "quarter"), "quarter", -1), "quarter")
+    if expr.year is not None:
+        first = first.replace(year=expr.year)
+    return _period(shift_date(first, "quarter", expr.shift or 0), "quarter")
 
 
 def _within_year(expr: Expr, year: int) -> Resolved:

@@ -19,6 +19,9 @@ VERB_POS = ("VERB", "AUX")
 # have a tag but no part of speech; a verb is then a VB* or modal tag.
 VERB_TAG_PREFIXES = ("VB", "MD")
 AUX_DEPS = ("aux", "auxpass")
+# Without a dependency parse, a verb's auxiliaries are the verb group before it: modals,
+# verbs, "to" and adverbs ("were not planning to drive", "will also meet").
+GROUP_TAG_PREFIXES = ("MD", "VB", "TO", "RB")
 MAX_CLIMB = 8  # head links followed before giving up (parses are shallow in news)
 
 
@@ -36,6 +39,10 @@ class TenseReader:
             if token.head != token.index:
                 kids[token.head].append(token)
         return kids
+
+    @cached_property
+    def has_parse(self) -> bool:
+        return any(token.dep for token in self.tokens)
 
     @cached_property
     def starts(self) -> list[int]:
@@ -78,6 +85,9 @@ class TenseReader:
 
         Without a parse the nearest verb may be a participle with no tense of its own
         ("launched the assault on Thursday, detonating..."), so the next one is tried.
+        Verbs before the expression come first: an adjunct follows the verb it modifies
+        ("planned a rally on Saturday and were..."); only a fronted one ("On Friday, rebels
+        attacked") has its verb after it.
         """
         current = token
         for _ in range(MAX_CLIMB):
@@ -89,11 +99,11 @@ class TenseReader:
             current = head
         sentence = self.parsed.sentence_of(token.index)
         verbs = [t for t in self.tokens[sentence.first : sentence.last] if is_verb(t)]
-        return sorted(verbs, key=lambda t: abs(t.index - token.index))
+        return sorted(verbs, key=lambda t: (t.index > token.index, abs(t.index - token.index)))
 
     def _tense(self, verb: Token, depth: int) -> str | None:
         cues = normalization("tense_cue")
-        auxiliaries = [t for t in self.children.get(verb.index, []) if t.dep in AUX_DEPS]
+        auxiliaries = self._auxiliaries(verb)
         said = [cues.get(t.text.lower(), ("",))[0] for t in auxiliaries]
         if "future" in said or (verb.tag == "MD" and verb.text.lower() in ("will", "'ll")):
             return "future"
@@ -109,15 +119,44 @@ class TenseReader:
             return "present"
         return None
 
+    def _auxiliaries(self, verb: Token) -> list[Token]:
+        """The verb's auxiliaries: its aux dependents, or without a parse the verb group before it."""
+        if self.has_parse:
+            return [t for t in self.children.get(verb.index, []) if t.dep in AUX_DEPS]
+        group: list[Token] = []
+        i = verb.index - 1
+        while i >= 0 and self.tokens[i].tag.startswith(GROUP_TAG_PREFIXES):
+            group.append(self.tokens[i])
+            i -= 1
+        return group
+
+    def _governor(self, verb: Token) -> Token | None:
+        """The verb an infinitive or participle depends on: its head, or the verb before its "to"."""
+        if self.has_parse:
+            head = self.tokens[verb.head]
+            return head if head.index != verb.index and is_verb(head) else None
+        group = self._auxiliaries(verb)
+        to = next((i for i, t in enumerate(group) if t.tag == "TO"), None)
+        return next((t for t in group[to + 1 :] if is_verb(t)), None) if to is not None else None
+
     def _tense_of_head(self, verb: Token, depth: int) -> str | None:
-        """An infinitive or a bare participle takes its tense from the verb it depends on."""
-        head = self.tokens[verb.head]
-        if head.index == verb.index or depth > 2 or not is_verb(head):
+        """An infinitive or a bare participle takes its tense from the verb it depends on.
+
+        An intent verb ("planning to drive") or "be" ("is to resume trading", TimeML's
+        scheduled future) before the infinitive points forward.
+        """
+        head = self._governor(verb)
+        if head is None or depth > 2:
             return None
-        cues = normalization("tense_cue")
-        if cues.get(head.text.lower(), ("",))[0] == "future":
+        word = head.text.lower()
+        if normalization("tense_cue").get(word, ("",))[0] == "future" or self._is_be_to(verb, head):
             return "future"
         return self._tense(head, depth + 1)
+
+    def _is_be_to(self, verb: Token, head: Token) -> bool:
+        """"is to resume", "were to meet": a form of "be" directly before the infinitive's "to"."""
+        infinitive = verb.tag == "VB" or any(t.tag == "TO" for t in self._auxiliaries(verb))
+        return infinitive and head.text.lower() in normalization("be_form") and head.index + 2 == verb.index
 
 
 def is_verb(token: Token) -> bool:
