@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kg.model import Article
 from kg.pipeline import analyse
@@ -16,6 +18,12 @@ STORY = (
     "Governor Anna Berg condemned the attack on Wednesday."
 )
 FOLLOW_UP = "Governor Anna Berg said on Friday that the Northfield power station was working again. Berg thanked the engineers."
+
+
+# Words and debris of news text, shuffled into garbled "articles".
+GARBLE_PIECES = list("abcXYZ 019.,;:'\"()-\n\u2019\u00e9") + [
+    "Mr. ", "the ", "on Friday ", "Acme Corp ", "said ", "killed ", "Jane Doe ", "in Springfield", "(AP) —",
+]
 
 
 def articles(published: date | None = date(2023, 3, 9)) -> list[Article]:
@@ -56,3 +64,20 @@ def test_pipeline_reports_progress_per_article():
     seen = []
     analyse(articles(), progress=lambda position, total, name: seen.append((position, total, name)))
     assert seen == [(1, 2, "one.txt"), (2, 2, "two.txt")]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    text=st.lists(st.sampled_from(GARBLE_PIECES), max_size=80).map("".join),
+    published=st.one_of(st.none(), st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))),
+)
+def test_pipeline_never_crashes_on_garbled_text(text, published):
+    corpus = analyse([Article("garbled.txt", text, "garbled.txt", published)])
+    for mention in (m for entity in corpus.entities for m in entity.mentions):
+        assert text[mention.start : mention.end] == mention.text
+
+
+def test_pipeline_page_of_only_furniture_gives_nothing():
+    page = "Source link\n\nLeave a Reply\n\nYour email address will not be published.\n"
+    corpus = analyse([Article("empty-page.txt", page, "empty-page.txt", date(2023, 3, 9))])
+    assert (corpus.entities, corpus.events, corpus.time_expressions["empty-page.txt"]) == ([], [], [])
