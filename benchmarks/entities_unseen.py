@@ -1,42 +1,53 @@
 """Entities and relations on invented news nobody tuned the rules on.
 
-Usage (from the project root): ``python benchmarks/entities_unseen.py [-v]``
+Usage (from the project root): ``python benchmarks/entities_unseen.py [-v] [FOLDER ...]``
+(default: both invented sets, ``benchmarks/unseen`` and ``benchmarks/unseen2``).
 
-In: the articles of ``benchmarks/unseen/`` (``articles.csv`` gives their
-dates) and the hand-checked ``benchmarks/unseen/expected_entities.tsv``.
-Out, printed: entity precision and recall (an entity is right when its kind
-and normal-form label match an expected one, so a split node or a wrong type
-counts against both), relation precision and recall (subject label,
-predicate, object label) and role accuracy among the right relations; with
-``-v``, the misses and the extras.
+In: per folder, its articles (``articles.csv`` gives their dates) and the
+hand-checked ``expected_entities.tsv``. Out, printed per folder: entity
+precision and recall (an entity is right when its kind and normal-form label
+match an expected one, so a split node or a wrong type counts against both),
+relation precision and recall (subject label, predicate, object label), role
+accuracy among the right relations, and how many must-not-merge pairs stayed
+apart (a pair is merged when one node carries both names among its labels);
+with ``-v``, the misses, the extras and the wrong merges.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg import ingest, pipeline
+from kg.model import Corpus
 from kg.names import normal
 
 HERE = Path(__file__).resolve().parent
-FOLDER = HERE / "unseen"
-EXPECTED = FOLDER / "expected_entities.tsv"
+FOLDERS = (HERE / "unseen", HERE / "unseen2")
 
 
-def read_expected(path: Path) -> tuple[set[tuple[str, str]], dict[tuple[str, str, str], str | None]]:
-    """(entities as (kind, normal label), relations as (subject, predicate, object) -> role)."""
-    entities, relations = set(), {}
+@dataclass
+class Expected:
+    entities: set[tuple[str, str]] = field(default_factory=set)  # (kind, normal label)
+    relations: dict[tuple[str, str, str], str | None] = field(default_factory=dict)  # -> role
+    apart: list[tuple[str, str]] = field(default_factory=list)  # normal labels
+
+
+def read_expected(path: Path) -> Expected:
+    expected = Expected()
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         row = line.split("\t")
         if row[0] == "entity":
-            entities.add((row[1], normal(row[2])))
+            expected.entities.add((row[1], normal(row[2])))
+        elif row[0] == "apart":
+            expected.apart.append((normal(row[1]), normal(row[2])))
         else:
-            relations[normal(row[1]), row[2], normal(row[3])] = row[4] if len(row) > 4 else None
-    return entities, relations
+            expected.relations[normal(row[1]), row[2], normal(row[3])] = row[4] if len(row) > 4 else None
+    return expected
 
 
 def figure(name: str, right: int, predicted: int, expected: int) -> str:
@@ -45,30 +56,50 @@ def figure(name: str, right: int, predicted: int, expected: int) -> str:
     return f"{name:10} precision {precision:.2f} ({right}/{predicted})  recall {recall:.2f} ({right}/{expected})"
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("-v", "--verbose", action="store_true", help="list misses and extras")
-    args = parser.parse_args()
-    articles, _ = ingest.read_articles([FOLDER], None)
+def wrong_merges(corpus: Corpus, apart: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The must-not-merge pairs whose two names ended on one node."""
+    names = [{normal(e.label), *(normal(a) for a in e.alt_labels)} for e in corpus.entities]
+    return [(a, b) for a, b in apart if any(a in n and b in n for n in names)]
+
+
+def score(folder: Path, verbose: bool) -> None:
+    articles, _ = ingest.read_articles([folder], None)
     corpus = pipeline.analyse(articles)
-    expected_entities, expected_relations = read_expected(EXPECTED)
+    expected = read_expected(folder / "expected_entities.tsv")
     got_entities = {(e.kind, normal(e.label)) for e in corpus.entities}
     labels = {e.key: normal(e.label) for e in corpus.entities}
     got_relations: dict[tuple[str, str, str], str | None] = {}
     for r in corpus.relations:
         got_relations.setdefault((labels[r.subject], r.predicate, labels[r.object]), r.role)
-    right_relations = set(got_relations) & set(expected_relations)
-    roles = sum(got_relations[k] == expected_relations[k] for k in right_relations if expected_relations[k])
-    with_roles = sum(1 for k in right_relations if expected_relations[k])
-    print(figure("entities", len(got_entities & expected_entities), len(got_entities), len(expected_entities)))
-    print(figure("relations", len(right_relations), len(got_relations), len(expected_relations)))
-    print(f"{'roles':10} right {roles}/{with_roles} of the right affiliations")
-    if args.verbose:
-        for label, items in (("missed entity", expected_entities - got_entities), ("extra entity", got_entities - expected_entities),
-                             ("missed relation", set(expected_relations) - set(got_relations)),
-                             ("extra relation", set(got_relations) - set(expected_relations))):
-            for item in sorted(items):
+    right_relations = set(got_relations) & set(expected.relations)
+    with_roles = [k for k in right_relations if expected.relations[k]]
+    roles = sum(got_relations[k] == expected.relations[k] for k in with_roles)
+    merged = wrong_merges(corpus, expected.apart)
+    print(f"{folder.name}:")
+    print(figure("entities", len(got_entities & expected.entities), len(got_entities), len(expected.entities)))
+    print(figure("relations", len(right_relations), len(got_relations), len(expected.relations)))
+    print(f"{'roles':10} right {roles}/{len(with_roles)} of the right affiliations")
+    print(f"{'apart':10} {len(expected.apart) - len(merged)}/{len(expected.apart)} must-not-merge pairs kept apart")
+    if verbose:
+        for label, items in (("missed entity", expected.entities - got_entities),
+                             ("extra entity", got_entities - expected.entities),
+                             ("missed relation", set(expected.relations) - set(got_relations)),
+                             ("extra relation", set(got_relations) - set(expected.relations)),
+                             ("wrong role", {(k, got_relations[k]) for k in with_roles
+                                             if got_relations[k] != expected.relations[k]}),
+                             ("wrong merge", set(merged))):
+            for item in sorted(items, key=str):
                 print(f"  {label}: {item}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-v", "--verbose", action="store_true", help="list misses, extras and wrong merges")
+    parser.add_argument("folders", nargs="*", type=Path, default=list(FOLDERS),
+                        help="folders of articles.csv + expected_entities.tsv (default: both invented sets)")
+    args = parser.parse_args()
+    for folder in args.folders:
+        score(folder, args.verbose)
     return 0
 
 

@@ -51,6 +51,7 @@ KIND_OF_LABEL = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLA
 LABEL_OF_KIND = {PERSON: "PERSON", ORGANIZATION: "ORG", PLACE: "GPE"}
 # What may follow the place name that opens a wire story: "QUILLBY, Freedonia (AP) —", "TOKYO —".
 DATELINE_FOLLOWERS = frozenset({",", "(", "—", "–", "-", "--"})
+DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
 LEADING_JUNK = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 # Prepositions after which a bare name is a place ("fighting in X", "a post near X").
@@ -89,6 +90,7 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     drafts = [d for d in (_repair(parsed, first, last, label, groups) for first, last, label in spans) if d]
     drafts += _acronym_expansions(parsed, drafts)
     drafts += _alias_finds(parsed, drafts)
+    drafts = _with_dateline_places(parsed, drafts)
     drafts = _inside_blocks(parsed, _without_overlaps(drafts))
     drafts = sorted(drafts + _repeats(parsed, drafts, groups), key=lambda d: d.first)
     return [_to_mention(parsed, d) for d in _one_sense_per_article(parsed, drafts, groups)]
@@ -144,6 +146,9 @@ def _repair(parsed: ParsedArticle, first: int, last: int, label: str, groups: fr
         return None
     if titled:
         kind, strength = PERSON, STRONG
+    if kind == PERSON and not titled and _common_word_opening_sentence(parsed, first, last):
+        return None
+    last = _with_legal_form(parsed, first, last)
     text = _span_text(parsed, first, last)
     if not _looks_like_name(text) or names.normal(text) in names.demonyms():
         return None
@@ -183,8 +188,9 @@ def _trim(tokens: tuple[Token, ...], first: int, last: int) -> tuple[int, int, b
             first += 1  # a verb or common noun the model swept in: "replied State Department"
         elif word in names.honorifics():
             first, titled = first + 1, True
-        elif word.casefold() in names.role_heads() and last - first > 1 and tokens[first + 1].text[:1].isupper():
-            first += 1
+        elif word.casefold() in names.role_heads() and last - first > 1 and tokens[first + 1].text[:1].isupper() \
+                and not names.normal(tokens[last - 1].text) in names.organization_heads():
+            first += 1  # a title before a name, unless the name is an organisation's ("Premier League")
         else:
             break
     while last > first and (tokens[last - 1].text in POSSESSIVES or tokens[last - 1].pos == "PUNCT"):
@@ -192,6 +198,25 @@ def _trim(tokens: tuple[Token, ...], first: int, last: int) -> tuple[int, int, b
     if first > 0 and tokens[first - 1].text in names.honorifics():
         titled = True
     return first, last, titled
+
+
+def _common_word_opening_sentence(parsed: ParsedArticle, first: int, last: int) -> bool:
+    """One word opening its sentence that the tagger reads as a common noun ("Turnout was 52%").
+
+    At a sentence's start the capital is no evidence of a name, so the tagger's
+    reading of the word wins over the model's entity label.
+    """
+    token = parsed.tokens[first]
+    return last - first == 1 and first == parsed.sentence_of(first).first and token.tag in {"NN", "NNS"}
+
+
+def _with_legal_form(parsed: ParsedArticle, first: int, last: int) -> int:
+    """The span's end, extended over a legal form the model left out ("Acme Partners" + "LLC")."""
+    tokens = parsed.tokens
+    sentence_end = parsed.sentence_of(first).last
+    while last < sentence_end and tokens[last].text in names.company_suffixes_as_written():
+        last += 1
+    return last
 
 
 def _looks_like_name(text: str) -> bool:
@@ -458,13 +483,17 @@ def _repeats(parsed: ParsedArticle, drafts: list[Draft], groups: frozenset[str])
 
     "Quillby mayor resigns ... the mayor of Quillby, ...": the same words,
     capitalised as tagged, standing alone (no capitalised word glued before or
-    after them), become a mention too, repaired in their own context.
+    after them), become a mention too, repaired in their own context. A
+    company's name without its legal form ("Acme" of "Acme AB") counts too.
     """
     tokens = parsed.tokens
     by_first: dict[str, set[tuple[tuple[str, ...], str]]] = defaultdict(set)
     for d in drafts:
         words = tuple(t.text for t in tokens[d.first : d.last])
         by_first[words[0]].add((words, LABEL_OF_KIND[d.kind]))
+        base = names.company_base(_span_text(parsed, d.first, d.last))
+        if base and len(base.split()) < len(words):  # "Acme" alone is the company "Acme AB"
+            by_first[words[0]].add((words[: len(base.split())], LABEL_OF_KIND[ORGANIZATION]))
     taken = {i for d in drafts for i in range(d.first, d.last)}
     starts = [b.start for b in parsed.blocks]
     found = []
@@ -603,6 +632,48 @@ def _surnames(parsed: ParsedArticle, drafts: list[Draft]) -> set[str]:
             last_word = names.words(_span_text(parsed, d.first, d.last))[-1]
             found.update({names.normal(last_word), names.normal(names.strip_particle(last_word))})
     return found
+
+
+def _with_dateline_places(parsed: ParsedArticle, drafts: list[Draft]) -> list[Draft]:
+    """The capitals opening a wire story's block, "QUILLBY, Freedonia (AP) —", as a place
+    the model missed or mislabelled (it rarely knows words in capitals).
+
+    Only a full dateline counts: capitals, then at most ", <Capitalised words>",
+    at most one "(<agency>)", then a dash. A draft over those capitals gives way.
+    """
+    tokens = parsed.tokens
+    found = []
+    for block in parsed.blocks:
+        first = next((t.index for t in tokens if t.start == block.start), None)
+        if first is None:
+            continue
+        last = first
+        while last < len(tokens) and tokens[last].text.isupper() and tokens[last].text.isalpha() \
+                and tokens[last].start < block.end:
+            last += 1
+        text = _span_text(parsed, first, last) if last > first else ""
+        if len(text) > 2 and _dateline_after(tokens, last, block.end) and not builtin_aliases().groups_of(text, ORGANIZATION):
+            if not any(d.kind == PLACE and d.first < last and first < d.last for d in drafts):
+                found.append(_repair(parsed, first, last, "GPE", frozenset()) or Draft(first, last, PLACE))
+    found = [replace(d, kind=PLACE, strength=STRONG, located=True) for d in found]
+    kept = [d for d in drafts if not any(d.first < f.last and f.first < d.last for f in found)]
+    return kept + found
+
+
+def _dateline_after(tokens: tuple[Token, ...], index: int, end: int) -> bool:
+    """Whether ``[, <Capitalised words>] [(<words>)] <dash>`` follows ``index`` (before ``end``)."""
+    def at(i: int) -> str:
+        return tokens[i].text if i < len(tokens) and tokens[i].start < end else ""
+    if at(index) == ",":
+        index += 1
+        while at(index)[:1].isupper():
+            index += 1
+    if at(index) == "(":
+        close = next((i for i in range(index + 1, index + 5) if at(i) == ")"), None)
+        if close is None:
+            return False
+        index = close + 1
+    return at(index) in DATELINE_DASHES
 
 
 def _capitals_dateline(parsed: ParsedArticle, draft: Draft) -> bool:

@@ -175,6 +175,19 @@ def role_heads() -> frozenset[str]:
 
 
 @cache
+def company_suffixes_as_written() -> frozenset[str]:
+    """The legal forms exactly as the table writes them (``Inc.``, ``LLC``): case matters
+    when gluing a following word to a name, so the English "as" never passes for "AS"."""
+    return frozenset(table_lines(TABLES + "company_suffixes.txt"))
+
+
+@cache
+def professions() -> frozenset[str]:
+    """Role heads of a profession, not an office: a place before them is not the employer."""
+    return frozenset(table_lines(TABLES + "professions.txt"))
+
+
+@cache
 def company_suffixes() -> frozenset[str]:
     """Normal forms of legal forms written after company names: ``inc``, ``n v``, ``s p a``."""
     return frozenset(normal(line) for line in table_lines(TABLES + "company_suffixes.txt"))

@@ -11,7 +11,12 @@ word patterns news writing uses around a name:
 - ``appositive``: "Jane Doe, the Example Corp spokesman", "Jane Doe, head of
   Example Corp", "Jane Doe, an analyst at Example Corp", "an adviser to ...";
 - ``possessive``: "Example Corp's media chief, Jane Doe";
-- ``role-of-before``: "the head of Example Corp, Jane Doe".
+- ``role-of-before``: "the head of Example Corp, Jane Doe";
+- ``of-after``: "Dr. Jane Doe of Example University" (no role);
+- "her Examplian counterpart, John Roe" takes the role of the sentence's other
+  affiliation (one role only; else it stays "counterpart").
+A profession ("judge", "lawyer", "forward") never makes a country or city the
+employer: "U.S. District Judge Jane Doe" gives no worksFor the United States.
 A role may carry a portfolio ("US Secretary of State Jane Doe": role
 "secretary of state"). A nationality adjective ("Freedonian") stands for its
 country when some article of the corpus names that country and it is typed a
@@ -19,12 +24,14 @@ country; an adjective alone never makes a node.
 
 Locations (``containedInPlace``, place -> place):
 - ``place-in``: "the X prison in Y", "X, located in the northern city of Y";
-- ``place-comma``: "Y, <country or region>";
+- ``place-comma``: "Y, <country, region or untyped place>" (not in a list);
 - ``place-appositive``: "X, a suburb of Y", "X, a town in northern Y";
 - ``facility-description``: "a prison in <place>", "a Freedonian prison"
   said of the one named facility of that kind in the article;
 - ``facility-inference``: a facility in a city and in a country puts the city in the
   country (its evidence runs from the first of the two sentences to the end of the second).
+An organisation's seat (``location``, organisation -> place), rule ``based-in``:
+"Example Corp, based in Y" (also "headquartered in").
 Organisations named after a larger one ("Example Corp Media Center") get
 ``parentOrganization`` (rule ``name-prefix``).
 """
@@ -32,29 +39,34 @@ Organisations named after a larger one ("Example Corp Media Center") get
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg import names
 from kg.aliases import builtin_aliases
 from kg.model import Mention, ParsedArticle, Relation, Sentence, Token
 from kg.resolution import EntityKeys
 
-WORKS_FOR, CONTAINED_IN, PARENT = "worksFor", "containedInPlace", "parentOrganization"
+WORKS_FOR, CONTAINED_IN, PARENT, LOCATION = "worksFor", "containedInPlace", "parentOrganization", "location"
 CONFIDENCE = {
     "title-before": 0.9,
     "appositive": 0.85,
     "possessive": 0.85,
     "role-of-before": 0.8,
+    "of-after": 0.7,
     "place-in": 0.85,
     "place-comma": 0.8,
     "place-appositive": 0.8,
+    "based-in": 0.8,
     "facility-description": 0.6,
     "facility-inference": 0.5,
     "name-prefix": 0.7,
 }
 DETERMINERS = frozenset({"the", "a", "an"})
+# Words that introduce a described role as a determiner does: "her Freedonian counterpart, Jane Doe".
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
+COUNTERPART = "counterpart"
 ROLE_PREPOSITIONS = frozenset({"of", "at", "for", "to", "with", "in"})
-LOCATED_WORDS = frozenset({"located", "situated", "based", "lying"})
+LOCATED_WORDS = frozenset({"located", "situated", "based", "headquartered", "lying"})
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 MAX_ROLE_WORDS = 6
 # Non-name words that may stand inside a role phrase ("senior", "media", "deputy").
@@ -221,12 +233,15 @@ def _role(context: Context, first: int, last: int) -> str | None:
             return None
         if token.index in context.at and context.kinds.get(context.at[token.index][1], ("", None))[0] == "Person":
             return None
-    last_words = {" ".join(t.text.casefold() for t in tokens[last - w : last]) for w in (1, 2) if last - w >= first}
+    words = [t.text if t.index in context.at else t.text.casefold() for t in tokens[first:last]]
+    role = " ".join(words).replace(" - ", "-")
+    # Hyphenated heads are one word once joined: "president-elect", "co-founder".
+    joined = role.casefold().split()
+    last_words = {" ".join(joined[-w:]) for w in (1, 2) if len(joined) >= w}
     lemma = tokens[last - 1].lemma.casefold()
     if not (last_words & names.role_heads() or lemma in names.role_heads()):
         return None
-    words = [t.text if t.index in context.at else t.text.casefold() for t in tokens[first:last]]
-    return " ".join(words).replace(" - ", "-")
+    return role
 
 
 def _portfolio(context: Context, first: int, last: int) -> int | None:
@@ -249,6 +264,18 @@ def _portfolio(context: Context, first: int, last: int) -> int | None:
 
 
 def _affiliations(context: Context, sentence: Sentence) -> Iterator[Relation]:
+    """Every affiliation of the sentence; "counterpart" takes the role of the sentence's
+    other affiliation ("Freedonian Foreign Minister Jane Doe met her Examplian
+    counterpart, John Roe": he is Examplia's foreign minister)."""
+    found = list(_affiliations_as_written(context, sentence))
+    others = [r.role for r in found if r.role and r.role != COUNTERPART]
+    for relation in found:
+        if relation.role == COUNTERPART and len(set(others)) == 1:
+            relation = replace(relation, role=others[0])
+        yield relation
+
+
+def _affiliations_as_written(context: Context, sentence: Sentence) -> Iterator[Relation]:
     for index in range(sentence.first, sentence.last):
         person = _person_at(context, index)
         if not person or person[0] != index:
@@ -257,14 +284,38 @@ def _affiliations(context: Context, sentence: Sentence) -> Iterator[Relation]:
         # a manager of Asia); the words after it may add a second.
         for finders in (
             (("possessive", _possessive), ("title-before", _title_before), ("role-of-before", _role_of_before)),
-            (("appositive", _appositive),),
+            (("appositive", _appositive), ("of-after", _of_after)),
         ):
             for rule, finder in finders:
-                found = [(obj, role) for obj, role in finder(context, sentence, person) if obj != person[2]]
+                found = [(obj, role) for obj, role in finder(context, sentence, person)
+                         if obj != person[2] and not _profession_at_place(context, obj, role)]
                 for obj, role in found:
                     yield _relation(context, person[2], WORKS_FOR, obj, sentence, rule, role)
                 if found:
                     break
+
+
+def _profession_at_place(context: Context, obj: str, role: str | None) -> bool:
+    """A profession before or after a place's name: the place is not the employer."""
+    last_word = role.split()[-1].casefold() if role else ""
+    return context.kinds.get(obj, ("", None))[0] == "Place" and last_word in names.professions()
+
+
+def _of_after(context: Context, sentence: Sentence, person: tuple[int, int, str]) -> Iterator[tuple[str, None]]:
+    """"<Person> of [the] <Organization>": "Dr. Jane Doe of Example University".
+
+    Only an organisation: "Jane Doe of Quillmoor" says where she lives, not for whom she works.
+    """
+    tokens = context.tokens
+    index = person[1]
+    if index + 1 >= sentence.last or tokens[index].text.casefold() != "of":
+        return
+    index += 1
+    if tokens[index].text.casefold() == "the" and index + 1 < sentence.last:
+        index += 1
+    found = _entity_at(context, index)
+    if found and found[0] == index and context.kinds.get(found[2], ("", None))[0] == "Organization":
+        yield found[2], None
 
 
 def _title_before(context: Context, sentence: Sentence, person: tuple[int, int, str]) -> Iterator[tuple[str, str]]:
@@ -281,7 +332,7 @@ def _title_before(context: Context, sentence: Sentence, person: tuple[int, int, 
             continue
         org_first, org_key = org_end
         role = _role(context, start + 1, first)
-        introduced = org_first > sentence.first and tokens[org_first - 1].text.casefold() in DETERMINERS
+        introduced = org_first > sentence.first and tokens[org_first - 1].text.casefold() in DETERMINERS | POSSESSIVE_PRONOUNS
         if role and (introduced or not comma):
             yield org_key, role
         return
@@ -399,6 +450,10 @@ def _appositive(context: Context, sentence: Sentence, person: tuple[int, int, st
 def _locations(context: Context, sentence: Sentence) -> Iterator[Relation]:
     for index in range(sentence.first, sentence.last):
         place = _entity_at(context, index)
+        if place and place[0] == index and context.kinds.get(place[2], ("", None))[0] == "Organization":
+            seat = _based_in(context, sentence, place[1])
+            if seat:
+                yield _relation(context, place[2], LOCATION, seat, sentence, "based-in")
         if not place or place[0] != index or context.kinds.get(place[2], ("", None))[0] != "Place":
             continue
         container = None if _subtype(context, place[2]) == "Country" else _place_in(context, sentence, place[1])
@@ -410,6 +465,17 @@ def _locations(context: Context, sentence: Sentence) -> Iterator[Relation]:
         container = _place_appositive(context, sentence, place[1])
         if container and container != place[2]:
             yield _relation(context, place[2], CONTAINED_IN, container, sentence, "place-appositive")
+
+
+def _based_in(context: Context, sentence: Sentence, index: int) -> str | None:
+    """After an organisation: ", based|headquartered in <Place>"; the seat's key.
+
+    The participle is required: "Acme in Paris" may be a branch or a visit.
+    """
+    tokens = context.tokens
+    if index + 1 >= sentence.last or tokens[index].text != "," or tokens[index + 1].text.casefold() not in LOCATED_WORDS:
+        return None
+    return _place_in(context, sentence, index)
 
 
 def _subtype(context: Context, key: str) -> str | None:
@@ -472,8 +538,9 @@ def _place_comma(context: Context, sentence: Sentence, place: tuple[int, int, st
     container = _entity_at(context, last + 1)
     if not container or container[0] != last + 1:
         return None
-    if context.kinds.get(container[2], ("", None)) != ("Place", "Country") and \
-            context.kinds.get(container[2], ("", None)) != ("Place", "Region"):
+    # An untyped place after the comma is read as a state or region ("Quillby, Ohio"):
+    # the list checks below keep "Berlin, Paris and Rome" out.
+    if context.kinds.get(container[2], ("", None)) not in {("Place", "Country"), ("Place", "Region"), ("Place", None)}:
         return None
     after = container[1]
     if after < sentence.last and tokens[after].text in POSSESSIVE_MARKS:

@@ -14,7 +14,8 @@ Mentions are first grouped by article, kind and normal form ("Da’esh" and
 - ``surname``: a person's last word(s) ("Doe", "Ms. Doe") and the one
   full name of the article ending so;
 - ``short-form``: an organisation's or place's leading or trailing words and
-  the one longer name of the same kind and compatible subtype.
+  the one longer name of the same kind and compatible subtype (a place is not
+  the short form of itself plus a settlement noun: "Mexico" vs "Mexico City").
 Across articles a name first gets one kind (``_one_kind_per_name``): an
 article's weak reading gives way to the kind the corpus shows. Then the local
 groups are joined when:
@@ -342,6 +343,8 @@ def _short_match(short: Name, long: Name) -> bool:
     size = len(short.words)
     mine = [names.normal(w) for w in short.words]
     theirs = [names.normal(w) for w in long.words]
+    if theirs[:size] == mine and short.kind == "Place" and " ".join(theirs[size:]) in names.settlement_nouns():
+        return False  # "Mexico City" is not Mexico: the settlement noun names another place
     return theirs[:size] == mine or theirs[-size:] == mine
 
 

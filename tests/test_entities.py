@@ -73,6 +73,40 @@ def test_entities_fix_label_with_head_noun_and_context(parse_text, text, name, e
     assert found(parse_text, text)[name] == expected
 
 
+def test_entities_club_named_after_place_is_an_organisation(parse_text):
+    got = found(parse_text, "Tarnwick United beat their rivals 2-1 in Tarnwick, England, on Saturday.")
+    assert got["Tarnwick United"] == ("Organization", None)
+
+
+def test_entities_common_noun_opening_a_sentence_is_not_a_person(parse_text):
+    got = found(parse_text, "Attendance was high, officials in Lisbon said.")
+    assert "Attendance" not in got and "Lisbon" in got
+
+
+def test_entities_legal_form_after_a_name_joins_it(parse_text):
+    got = found(parse_text, "Velcor Holdings LLC bought the plant on Monday.")
+    assert got["Velcor Holdings LLC"] == ("Organization", None)
+
+
+def test_entities_company_name_without_legal_form_is_found_and_joined(parse_text):
+    parsed = parse_text("Tarvik AB makes coffee. Tarvik, based in Dalminster, employs 400 people.")
+    mentions = extract_mentions(parsed)
+    assert [m.text for m in mentions if m.kind == "Organization"] == ["Tarvik AB", "Tarvik"]
+    resolution = resolve(mentions)
+    assert together(resolution, ("Tarvik AB", "test.txt"), ("Tarvik", "test.txt"))
+
+
+def test_entities_dateline_capitals_are_a_place(parse_text):
+    got = found(parse_text, "QUILLBY, Ohio (AP) — A former mayor was sentenced on Tuesday.")
+    assert got["Quillby"] == ("Place", None)
+    assert "NATO" in found(parse_text, "NATO, the alliance, said on Monday it would act.")  # no dash: no dateline
+
+
+def test_entities_role_word_inside_an_organisation_name_stays(parse_text):
+    got = found(parse_text, "The win lifts Tarnwick to third in the Premier League.")
+    assert got["Premier League"] == ("Organization", None)
+
+
 def test_entities_acronym_definition_adds_missed_name(parse_text):
     got = found(parse_text, "Operation Silent Harbor (OSH), the coalition mission, said on Tuesday it was ready.")
     assert "Operation Silent Harbor" in got
@@ -203,6 +237,7 @@ def test_entities_facility_named_after_place_stays_apart_when_two_could_match():
         (("Tarek Salmi", "Person", "a.txt"), ("Yusuf Ali", "Person", "a.txt")),
         (("Dalmakah", "Place", "a.txt", "City"), ("Dalmakah prison", "Place", "a.txt", "Prison")),
         (("Georgia", "Place", "a.txt", "Country"), ("Georgia", "Place", "b.txt", "Region")),
+        (("Velmora", "Place", "a.txt"), ("Velmora City", "Place", "a.txt")),  # a settlement noun names another place
     ],
 )
 def test_entities_must_not_merge(a, b):

@@ -73,6 +73,18 @@ def relations_of(parse_text, text: str) -> set[tuple[str, str, str, str | None, 
             "Police charged Oskar Brandt, the former treasurer of the Quillmoor Rowing Club, with fraud.",
             ("person/oskar-brandt", "worksFor", "organization/quillmoor-rowing-club", "former treasurer", "appositive"),
         ),
+        (
+            "The study was led by Dr. Lena Voss of Quillmoor State University.",
+            ("person/lena-voss", "worksFor", "organization/quillmoor-state-university", None, "of-after"),
+        ),
+        (  # a hyphenated role head ("president-elect") read as one word
+            "Portugal is voting. Portugal's president-elect Lena Voss met the cabinet on Monday.",
+            ("person/lena-voss", "worksFor", "place/portugal", "president-elect", "possessive"),
+        ),
+        (  # a counterpart holds the role of the sentence's other affiliation
+            "Canadian Foreign Minister Lena Voss met her Japanese counterpart, Mark Ruddle, in Tokyo. Canada and Japan signed a deal.",
+            ("person/mark-ruddle", "worksFor", "place/japan", "foreign minister", "title-before"),
+        ),
     ],
 )
 def test_relations_affiliation_patterns(parse_text, text, expected):
@@ -97,6 +109,14 @@ def test_relations_affiliation_patterns(parse_text, text, expected):
         (
             "Police searched a house in Brookvale, a suburb of Dalminster, on Monday.",
             ("place/brookvale", "containedInPlace", "place/dalminster", None, "place-appositive"),
+        ),
+        (  # an untyped place after the comma: a state or region
+            "Protesters gathered in Dalminster, Ohio, on Sunday.",
+            ("place/dalminster", "containedInPlace", "place/ohio", None, "place-comma"),
+        ),
+        (
+            "Talvine Therapeutics Inc., based in Dalminster, makes the drug.",
+            ("organization/talvine-therapeutics-inc", "location", "place/dalminster", None, "based-in"),
         ),
     ],
 )
@@ -128,6 +148,8 @@ def test_relations_sub_organisation_named_after_parent(parse_text):
         "Mark Ruddle met Lena Voss in London on Monday.",  # two people, no role
         "Mark Ruddle, a lawyer for the Pentagon secretary, spoke.",  # a role held for a person
         "Chicago attorney Mark Ruddle spoke.",  # a city before a role says where, not for whom
+        "The United States is big. U.S. District Judge Lena Voss ruled on Monday.",  # a profession: no state employer
+        "Mark Ruddle of London spoke on Monday.",  # "of <place>" says where someone is from
         "the of , , in in the Pentagon spokesman spokesman , ,",  # garbled text: nothing, no crash
     ],
 )
