@@ -1,10 +1,11 @@
 """Precision and recall of merged, dated events on invented news articles.
 
-In: benchmarks/unseen/ (our own invented articles, several telling one story on
-different days, with articles.csv giving their publication dates) and
-benchmarks/unseen/expected_events.tsv (the events a reader would put on the
-timeline: class, date, a participant, place, number of sources, first day told).
-Out: printed figures: event precision (dated events built that match an expected
+In: folders of our own invented articles, benchmarks/unseen/ (several telling
+one story on different days) and benchmarks/unseen2/ (five single stories of
+other kinds of news), each with articles.csv giving their publication dates and
+expected_events.tsv (the events a reader would put on the timeline: class,
+date, a participant, place, number of sources, first day told).
+Out: printed figures per folder: event precision (dated events built that match an expected
 one) and recall, then for the matched events how often the number of sources is
 right, and recall "as of" each publication day (only the articles published by
 then, as ``kg timeline --as-of`` reads them).
@@ -12,7 +13,8 @@ then, as ``kg timeline --as-of`` reads them).
 An event matches an expected one when the class and the date value are the same
 and the expected participant and place (when given) are among its own.
 
-Usage (from the project root): python benchmarks/events_unseen.py [-v]
+Usage (from the project root): python benchmarks/events_unseen.py [-v] [FOLDER ...]
+(default: both folders)
 """
 
 from __future__ import annotations
@@ -28,8 +30,8 @@ from kg import ingest, pipeline
 from kg.model import Entity, Event
 from kg.timeline import events_as_of
 
-FOLDER = Path(__file__).resolve().parent / "unseen"
-EXPECTED = FOLDER / "expected_events.tsv"
+HERE = Path(__file__).resolve().parent
+FOLDERS = [HERE / "unseen", HERE / "unseen2"]
 
 
 @dataclass(frozen=True)
@@ -43,8 +45,8 @@ class Expected:
     note: str
 
 
-def read_expected() -> list[Expected]:
-    with EXPECTED.open(encoding="utf-8") as f:
+def read_expected(folder: Path) -> list[Expected]:
+    with (folder / "expected_events.tsv").open(encoding="utf-8") as f:
         rows = [r for r in csv.reader(f, delimiter="\t") if r and not r[0].startswith("#")]
     return [Expected(r[0], r[1], r[2], r[3], int(r[4]), date.fromisoformat(r[5]), r[6]) for r in rows]
 
@@ -77,19 +79,28 @@ def pair(events: list[Event], expected: list[Expected], by_key: dict[str, Entity
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("-v", "--verbose", action="store_true", help="list every miss and every unexpected event")
+    ap.add_argument("folders", nargs="*", type=Path, default=FOLDERS, help="folders of articles to score")
     args = ap.parse_args()
-    articles, problems = ingest.read_articles([FOLDER])
+    for folder in args.folders:
+        print(f"== {folder.name}")
+        report(folder, args.verbose)
+    return 0
+
+
+def report(folder: Path, verbose: bool) -> None:
+    """Print the figures of one folder of articles with its expected events."""
+    articles, problems = ingest.read_articles([folder])
     for problem in problems:
         print("problem:", problem)
     corpus = pipeline.analyse(articles)
     by_key = {e.key: e for e in corpus.entities}
-    expected = read_expected()
+    expected = read_expected(folder)
     dated = [e for e in corpus.events if e.value is not None]
     found = pair(dated, expected, by_key)
     right_sources = sum(len(found[n].article_ids) == expected[n].sources for n in found)
-    print(f"events P  {len(found)}/{len(dated)} = {len(found) / len(dated):.2f}")
-    print(f"events R  {len(found)}/{len(expected)} = {len(found) / len(expected):.2f}")
-    print(f"sources   {right_sources}/{len(found)} = {right_sources / len(found):.2f}" if found else "sources   -")
+    print(f"events P  {len(found)}/{len(dated)} = {_ratio(len(found), len(dated))}")
+    print(f"events R  {len(found)}/{len(expected)} = {_ratio(len(found), len(expected))}")
+    print(f"sources   {right_sources}/{len(found)} = {_ratio(right_sources, len(found))}")
     as_of_hits = as_of_total = 0
     for day in sorted({a.publication_date for a in articles if a.publication_date}):
         told = [e for e in events_as_of(corpus.events, corpus.entities, articles, day) if e.value is not None]
@@ -100,8 +111,8 @@ def main() -> int:
         hits += sum(1 for row in early if not pair(told, [row], by_key))
         as_of_hits += hits
         as_of_total += len(due) + len(early)
-    print(f"as-of     {as_of_hits}/{as_of_total} = {as_of_hits / as_of_total:.2f}")
-    if args.verbose:
+    print(f"as-of     {as_of_hits}/{as_of_total} = {_ratio(as_of_hits, as_of_total)}")
+    if verbose:
         matched = {e.key for e in found.values()}
         for n, row in enumerate(expected):
             if n not in found:
@@ -111,7 +122,10 @@ def main() -> int:
         for event in dated:
             if event.key not in matched:
                 print(f"  unexpected: {event.event_class} {event.value} {event.label} {event.article_ids}")
-    return 0
+
+
+def _ratio(part: int, whole: int) -> str:
+    return f"{part / whole:.2f}" if whole else "-"
 
 
 if __name__ == "__main__":

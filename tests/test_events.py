@@ -430,3 +430,41 @@ def test_events_counted_noun_is_in_the_graph():
     corpus = Corpus(entities=ENTITIES, events=merge_events([mention], ENTITIES))
     triples = [to_rdflib(t) for t in corpus_triples(corpus)]
     assert [o.toPython() for _, p, o in triples if p == KG.countedNoun] == ["soldiers"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_class", "word"),
+    [
+        ("The Blue Army reported on Monday that it had lost 12 soldiers.", "Statement", "reported"),
+        ("Ruritania and Borduria agreed on Monday to open their border.", "Agreement", "agreed"),
+        ("Anton Weiss, who pleaded guilty on Monday, is to be sentenced in June.", "Trial", "pleaded"),
+    ],
+)
+def test_events_news_verbs_report_agree_plead(events_of, text, event_class, word):
+    found, _ = events_of(text)
+    mention = only(found, event_class)
+    assert mention.text == word and mention.time.value == "2023-03-06" and mention.actors + mention.targets
+
+
+def test_events_past_perfect_under_a_dated_statement_is_not_dated_by_it(events_of):
+    found, _ = events_of("The Blue Army said on Monday that it had signed a truce with the Red Hand.")
+    assert only(found, "Agreement").time is None and only(found, "Statement").time.value == "2023-03-06"
+
+
+def test_events_infinitive_under_an_object_takes_the_object_as_subject(events_of):
+    found, _ = events_of("A storm hit Strelsau on Sunday, forcing thousands of residents to flee their homes.")
+    assert only(found, "Escape").text == "flee"  # the residents flee, not the storm: no second disaster
+    found, _ = events_of("The Blue Army forced the Red Hand to withdraw from Strelsau on Sunday.")
+    assert only(found, "Withdrawal").actors == ("organization/red-hand",)
+
+
+def test_events_merge_place_only_report_joins_the_placeless_event_of_its_article():
+    """"Weiss was convicted on Monday ... after a two-week trial in Strelsau": one trial, in Strelsau."""
+    convicted = _mention("a", "Trial", "2023-03-06", targets=["person/anton-weiss"])
+    trial = _mention("a", "Trial", None, places=["place/strelsau"], start=30)
+    events = merge_events([convicted, trial], ENTITIES)
+    assert [(e.value, e.places) for e in events] == [("2023-03-06", ("place/strelsau",))]
+    # Told by another article, or with a second dated trial in the article, the place stays apart.
+    assert len(merge_events([convicted, replace(trial, article_id="b")], ENTITIES)) == 2
+    sentenced = _mention("a", "Trial", "2023-01", "month", targets=["person/anton-weiss"], start=60)
+    assert len(merge_events([convicted, sentenced, trial], ENTITIES)) == 3

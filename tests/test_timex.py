@@ -172,6 +172,35 @@ def test_timex_business_periods_holidays_and_clause_durations(parse_text, text, 
     check(parse_text, text, published, expected)
 
 
+RANGES_AND_HALVES = [
+    # Each end of a range is its own expression; the second end takes the month (and year) the range gives.
+    ("The summit was held on April 24 and 25.", date(2021, 10, 27), {"April 24": "2021-04-24", "25": "2021-04-25"}),
+    ("The games were held April 24 and 25, 1999.", FRIDAY, {"April 24": "1999-04-24", "25, 1999": "1999-04-25"}),
+    ("The shop was closed Dec. 24-26.", FRIDAY, {"Dec. 24": "2021-12-24", "26": "2021-12-26"}),
+    ("The exhibition ran from March to May 1999.", FRIDAY, {"March": "1999-03", "May 1999": "1999-05"}),
+    ("Prices rose between 1990 and 1995.", FRIDAY, {"1990": "1990", "1995": "1995"}),
+    ("Output slowed in the last half of 1989 and the first half of 1990.", FRIDAY,
+     {"the last half of 1989": "1989-H2", "the first half of 1990": "1990-H1"}),
+    # A half without a year is the latest one begun, as for quarters in earnings news.
+    ("The company expects profit to rise in the second half.", date(2021, 10, 27), {"the second half": "2021-H2"}),
+    ("The company expects profit to rise in the second half.", FRIDAY, {"the second half": "2021-H2"}),
+    # "the past decade" lasts ten years up to now; "the last decade" is the decade before this one.
+    ("Crime has fallen over the past decade.", FRIDAY, {"the past decade": "P10Y"}),
+    ("Crime fell in the last decade.", FRIDAY, {"the last decade": "201"}),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,published,expected", RANGES_AND_HALVES)
+def test_timex_ranges_halves_and_decades(parse_text, text, published, expected):
+    check(parse_text, text, published, expected)
+
+
+def test_timex_programme_title_is_not_a_date():
+    found = {t.text for t in tag(unparsed("She appeared on This Week With Anna Berg. Last Week, she said.", FRIDAY))}
+    assert "This Week" not in found and "Last Week" in found
+
+
 NOT_TIME_EXPRESSIONS = [
     "The plan saves $500 million a year and adds 700 seats a week.",  # rates
     "A second group of directors resigned.",  # an ordinal

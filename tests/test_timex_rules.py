@@ -67,3 +67,9 @@ def test_timex_rule_triggers_fire_on_every_rule_example():
               if not trigger(name)(rule.example, words_of(rule.example))]
     assert silent == []
     assert not trigger("month")("dismay at the end", words_of("dismay at the end"))
+
+
+def test_timex_range_ends_are_separate_expressions():
+    """A rule with ``span=GROUP`` keeps only that group: each end of a range is its own match."""
+    found = [(c.text, resolve(read(c), ANCHOR).value) for c in find("on Sept. 3 to 5, 1998 and from June to July 1990")]
+    assert found == [("Sept. 3", "1998-09-03"), ("5, 1998", "1998-09-05"), ("June", "1990-06"), ("July 1990", "1990-07")]

@@ -132,6 +132,8 @@ def subject(doc: ArticleIndex, verb: int) -> int | None:
         token = doc.tokens[current]
         if token.dep == "relcl":
             return token.head
+        if token.dep == "xcomp" and (objects := doc.kids(token.head, "dobj")):
+            return objects[0].index  # "forced thousands to flee": the object is the one who flees
         if token.dep not in SUBJECT_SHARING_DEPS or token.head == current:
             return None
         current = token.head

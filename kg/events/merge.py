@@ -167,9 +167,19 @@ def _dated_home(undated: Cluster, dated: list[Cluster], context: _Context) -> Cl
     places = _places(undated)
     if places:
         candidates = [d for d in fitting if places & context.specific & _places(d) and places <= _places(d)]
+        if not candidates and not any(m.actors or m.targets for m in undated):
+            candidates = _placeless_in_same_article(undated, fitting)
     else:
         candidates = fitting if len(fitting) == 1 and not any(_participants(m) for m in fitting[0]) else []
     return candidates[0] if len(candidates) == 1 else None
+
+
+def _placeless_in_same_article(undated: Cluster, fitting: list[Cluster]) -> list[Cluster]:
+    """"convicted on Monday ... after a two-week trial in Denver": a place-only report of the
+    one dated event of its family its own article tells, when that event names no place."""
+    own = {m.article_id for m in undated}
+    same_article = [d for d in fitting if own & {m.article_id for m in d}]
+    return same_article if len(same_article) == 1 and not _places(same_article[0]) else []
 
 
 def _undated_fits(mention: EventMention, cluster: Cluster, places: set[str], actors: set[str], context: _Context) -> bool:

@@ -52,8 +52,7 @@ def find(text: str, offset: int = 0) -> list[Candidate]:
         return True
 
     found = [
-        Candidate(offset + m.start(), offset + m.end(), m.group(0), rule,
-                  tuple((k, v) for k, v in m.groupdict().items() if v is not None))
+        _candidate(m, rule, offset)
         for rule in rules()
         if runs(rule)
         for m in rule.regex.finditer(text)
@@ -65,6 +64,18 @@ def find(text: str, offset: int = 0) -> list[Candidate]:
         if all(candidate.end <= c.start or candidate.start >= c.end for c in chosen):
             chosen.append(candidate)
     return sorted(chosen, key=lambda c: c.start)
+
+
+def _candidate(match: re.Match, rule: Rule, offset: int) -> Candidate:
+    """A match as a candidate; with the field ``span=GROUP`` only that group is the expression.
+
+    The rest of the match is context the value is read from: in "April 24 and 25" the
+    second end of the range is "25", its month is April.
+    """
+    kept = rule.field("span") or 0
+    start, end = match.span(kept)
+    groups = tuple((k, v) for k, v in match.groupdict().items() if v is not None and k != kept)
+    return Candidate(offset + start, offset + end, match.group(kept), rule, groups)
 
 
 @cache
@@ -142,7 +153,7 @@ READERS: dict[str, Callable[[str], dict]] = {
     "season": lambda t: {"season": _lookup("season", t)[0]},
     "holiday": lambda t: {"holiday": _lookup("holiday", t)[0]},
     "quarter": lambda t: {"quarter": _ordinal(t)},
-    "half": lambda t: {"half": _ordinal(t)},
+    "half": lambda t: {"half": int(_lookup("half", t)[0])},
     "decade": lambda t: {"decade": int(t[:3])},
     "decade_short": lambda t: {"decade_short": int(t[0])},
     "decade_word": lambda t: {"decade_short": int(_lookup("decade_word", t)[0]) // 10},

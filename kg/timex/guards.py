@@ -10,6 +10,8 @@ fails. The words the checks look for are data (patterns/*.txt).
   "10,000 units annually" is a rate that news annotation leaves unmarked;
   "within a year" is a duration, "held here annually" a set.
 - ``not_ordinal``: "a second group" counts, it does not last a second.
+- ``not_title``: "This Week" with every word capitalised inside a run of
+  capitalised words ("on This Week With ...") is a programme's title.
 """
 
 from __future__ import annotations
@@ -60,10 +62,24 @@ def _not_ordinal(candidate: Candidate, text: str) -> bool:
     return not re.fullmatch(r"an? second", candidate.text.lower())
 
 
+NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]\w*)")
+PREVIOUS_WORD = re.compile(r"([A-Za-z]\w*)[ \t]+\Z")
+
+
+def _not_title(candidate: Candidate, text: str) -> bool:
+    words = candidate.text.split()
+    if len(words) < 2 or not all(word[:1].isupper() for word in words):
+        return True
+    after = NEXT_WORD.match(text, candidate.end)
+    before = PREVIOUS_WORD.search(text[max(0, candidate.start - 40) : candidate.start])
+    return not any(m and m.group(1)[:1].isupper() for m in (after, before))
+
+
 GUARDS: dict[str, Callable[[Candidate, str], bool]] = {
     "year_not_quantity": _year_not_quantity,
     "not_rate": _not_rate,
     "not_ordinal": _not_ordinal,
+    "not_title": _not_title,
 }
 
 
