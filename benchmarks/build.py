@@ -85,15 +85,27 @@ def timed_build(articles: list[Article]) -> dict[str, float]:
     return seconds
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--documents", type=int, default=100)
+def timeml_parser(description: str, documents: int) -> argparse.ArgumentParser:
+    """The options every TimeML-reading benchmark takes: --documents N and --timeml DIR."""
+    parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--documents", type=int, default=documents)
     parser.add_argument("--timeml", type=Path, default=TIMEML)
-    args = parser.parse_args()
+    return parser
+
+
+def articles_or_skip(args: argparse.Namespace) -> list[Article] | None:
+    """The first --documents articles, or None (with a message) when the data is absent."""
     if not args.timeml.is_dir():
         print(f"skipped: no TimeML documents at {args.timeml}")
+        return None
+    return timeml_articles(args.timeml, args.documents)
+
+
+def main() -> int:
+    args = timeml_parser(__doc__, documents=100).parse_args()
+    articles = articles_or_skip(args)
+    if articles is None:
         return 0
-    articles = timeml_articles(args.timeml, args.documents)
     seconds = timed_build(articles)
     total = sum(v for k, v in seconds.items() if k != "load model")
     print(f"{len(articles)} articles, {sum(len(a.text) for a in articles):,} characters")

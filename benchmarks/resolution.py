@@ -15,13 +15,11 @@ show as a ratio near the size ratio.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
 from dataclasses import replace
-from pathlib import Path
 
-from build import TIMEML, timeml_articles
+from build import articles_or_skip, timeml_parser
 from kg import boilerplate, entities, nlp, relations
 from kg.model import Mention, ParsedArticle
 
@@ -54,15 +52,12 @@ def timed(corpus: list[ParsedArticle]) -> tuple[int, float, float]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--documents", type=int, default=120)
+    parser = timeml_parser(__doc__, documents=120)
     parser.add_argument("--copies", type=int, default=4)
-    parser.add_argument("--timeml", type=Path, default=TIMEML)
     args = parser.parse_args()
-    if not args.timeml.is_dir():
-        print(f"skipped: no TimeML documents at {args.timeml}")
+    articles = articles_or_skip(args)
+    if articles is None:
         return 0
-    articles = timeml_articles(args.timeml, args.documents)
     parsed = list(nlp.parse_articles((a, boilerplate.content_blocks(a.text)) for a in articles))
     sizes = {"small": parsed[: max(1, len(parsed) // 4)], "large": copied(parsed, args.copies)}
     per_thousand = {}
