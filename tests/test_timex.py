@@ -122,10 +122,26 @@ def test_timex_report_day_does_not_move_the_narrative_day(parse_text):
 ])
 def test_timex_tense_from_tags_alone_when_unparsed(text, expected):
     """``kg dates`` tags only the sentences that need a tense, without the attribute ruler (no POS)."""
+    assert unparsed_values(text, FRIDAY)["Thursday"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # An abbreviation's full stop does not end the sentence that holds the verb.
+    ("The fund bought shares from Sept. 14 to Thursday at $15 each.", "2022-01-20"),
+    # "set aside" is not the intent verb "set (for)"; "scheduled a vote" still announces a plan.
+    ("On Thursday, when the minister set aside his plans, talks resumed.", "2022-01-20"),
+    ("The council scheduled a vote Thursday.", "2022-01-27"),
+])
+def test_timex_tense_verb_found_past_abbreviations_and_phrasal_verbs(text, expected):
+    """Published on a Monday, so the nearest Thursday is the coming one: only a past verb turns it back."""
+    assert unparsed_values(text, date(2022, 1, 24))["Thursday"] == expected
+
+
+def unparsed_values(text: str, published: date) -> dict[str, str]:
     from kg import nlp
 
-    article = Article("a.txt", text, "a.txt", publication_date=FRIDAY)
-    assert {t.text: t.value for t in tag(nlp.unparsed(article, [Block(0, len(text))]))} == {"Thursday": expected}
+    article = Article("a.txt", text, "a.txt", publication_date=published)
+    return {t.text: t.value for t in tag(nlp.unparsed(article, [Block(0, len(text))]))}
 
 
 TIMES = [

@@ -17,6 +17,7 @@ TIMEX3 values with X ("XXXX-08"); the clock is never read.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from kg.model import Block, ParsedArticle, TimeExpression
@@ -34,6 +35,8 @@ TENSE_COMPONENTS = ("tok2vec", "tagger")
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“'(]?[A-Z0-9])|\n\s*\n")
 # Grains that make a period the narrative can later refer back to ("a year earlier"); a comparison
 # ("up from a year earlier") looks back without moving the narrative there.
+# Characters before a full stop searched for an abbreviation ("Sept", "U.S").
+ABBREVIATION_REACH = 8
 REFERENCE_GRAINS = ("day", "time", "week", "month", "quarter", "half", "season", "year")
 
 
@@ -117,10 +120,21 @@ def sentence_span(text: str, blocks, position: int) -> tuple[int, int]:
     """The sentence around ``position``, cut at sentence-final punctuation inside its block."""
     block = next(b for b in blocks if b.start <= position < b.end)
     start = block.start
-    for match in SENTENCE_END.finditer(text, block.start, position):
+    for match in _sentence_ends(text, block.start, position):
         start = match.end()
-    after = SENTENCE_END.search(text, position, block.end)
+    after = next(_sentence_ends(text, position, block.end), None)
     return start, (after.start() + 1 if after else block.end)
+
+
+def _sentence_ends(text: str, start: int, end: int) -> Iterator[re.Match]:
+    """Sentence ends in ``text[start:end]``, not counting the full stop of an abbreviation ("Sept. 14")."""
+    return (m for m in SENTENCE_END.finditer(text, start, end)
+            if not _abbreviation_before().search(text, max(0, m.start() - ABBREVIATION_REACH), m.start()))
+
+
+@cache
+def _abbreviation_before() -> re.Pattern:
+    return re.compile(r"(?<![\w.])" + pattern("abbreviation") + r"\Z", re.IGNORECASE)
 
 
 def _expression(candidate: Candidate, expr: Expr, resolved: Resolved, anchor, reference) -> TimeExpression:

@@ -22,6 +22,8 @@ AUX_DEPS = ("aux", "auxpass")
 # Without a dependency parse, a verb's auxiliaries are the verb group before it: modals,
 # verbs, "to" and adverbs ("were not planning to drive", "will also meet").
 GROUP_TAG_PREFIXES = ("MD", "VB", "TO", "RB")
+# A particle right after an intent verb makes it another verb ("set aside", "set up").
+PARTICLE_TAG = "RP"
 MAX_CLIMB = 8  # head links followed before giving up (parses are shallow in news)
 
 
@@ -109,7 +111,7 @@ class TenseReader:
             return "future"
         if verb.tag == "TO" or any(t.tag == "TO" for t in auxiliaries) or verb.tag == "VBG" and not auxiliaries:
             return self._tense_of_head(verb, depth)
-        if verb.text.lower() in cues and cues[verb.text.lower()][0] == "future":
+        if cues.get(verb.text.lower(), ("",))[0] == "future" and self._introduces_plan(verb):
             return "future"
         if "past" in said or verb.tag == "VBD" or "Tense=Past" in verb.morph and "VerbForm=Fin" in verb.morph:
             return "past"
@@ -118,6 +120,12 @@ class TenseReader:
         if verb.tag in ("VBZ", "VBP", "VBG"):
             return "present"
         return None
+
+    def _introduces_plan(self, verb: Token) -> bool:
+        """An intent verb points forward ("scheduled a meeting Friday", "set for Friday"),
+        a phrasal verb sharing its word does not ("set aside plans on Friday")."""
+        following = self.tokens[verb.index + 1] if verb.index + 1 < len(self.tokens) else None
+        return following is None or following.tag != PARTICLE_TAG
 
     def _auxiliaries(self, verb: Token) -> list[Token]:
         """The verb's auxiliaries: its aux dependents, or without a parse the verb group before it."""
