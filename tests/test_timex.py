@@ -46,6 +46,9 @@ EXPLICIT = [
     ("The mayor took office in October 2019.", {"October 2019": "2019-10"}),
     ("The bridge was built in 2003.", {"2003": "2003"}),
     ("Prices soared in the 1990s and in the 19th century.", {"the 1990s": "199", "the 19th century": "18"}),
+    # Broadcast transcripts say the year in words.
+    ("Prices fell in January nineteen ninety-seven.", {"January nineteen ninety-seven": "1997-01"}),
+    ("Oil hit its low in the winter of nineteen ninety-four.", {"the winter of nineteen ninety-four": "1994-WI"}),
 ]
 
 
@@ -102,6 +105,11 @@ def test_timex_relative_days_and_spans(parse_text, text, expected):
 def test_timex_narrative_reference(parse_text):
     text = "The company lost money in the third quarter of 2019. A year earlier, it had made a profit."
     check(parse_text, text, FRIDAY, {"the third quarter of 2019": "2019-Q3", "A year earlier": "2018-Q3"})
+
+
+def test_timex_same_day_of_a_month_is_a_day_left_unknown():
+    text = "The site went online in October 2019. It was shut down that same day."
+    assert {t.text: t.value for t in tag(unparsed(text, FRIDAY))}["that same day"] == "2019-10-XX"
 
 
 @pytest.mark.slow
@@ -224,6 +232,8 @@ NOT_TIME_EXPRESSIONS = [
     "He will leave as soon as the talks end.",
     "Sales should rise 8.5% annually and the plant makes 10,000 units annually.",  # growth rates
     "He was freed soon after the talks.",  # "soon after" relates two events, it dates none
+    "The currency has lost twenty six percent of its value.",  # a count, not the year 2006
+    "The country imports three-quarters of its food and a quarter of its fuel.",  # shares
 ]
 
 

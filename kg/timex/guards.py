@@ -10,6 +10,8 @@ fails. The words the checks look for are data (patterns/*.txt).
   "10,000 units annually" is a rate that news annotation leaves unmarked;
   "within a year" is a duration, "held here annually" a set.
 - ``not_ordinal``: "a second group" counts, it does not last a second.
+- ``not_fraction``: "three-quarters of its food", "a quarter of the market"
+  is a share, not a span of three months; "a quarter of a century" still passes.
 - ``not_title``: "This Week" with every word capitalised inside a run of
   capitalised words ("on This Week With ...") is a programme's title.
 """
@@ -62,6 +64,18 @@ def _not_ordinal(candidate: Candidate, text: str) -> bool:
     return not re.fullmatch(r"an? second", candidate.text.lower())
 
 
+FRACTION_NUMBERS = ("a", "one", "three")
+FRACTION_OF = re.compile(r"\s+of\s+(?!an?\s+(?:century|year|decade)\b|(?:the\s+)?(?:year|\d))", re.IGNORECASE)
+
+
+def _not_fraction(candidate: Candidate, text: str) -> bool:
+    unit = (candidate.group("unit") or "").lower()
+    if not unit.startswith("quarter") or not FRACTION_OF.match(text, candidate.end):
+        return True
+    # "several quarters of losses" lasts; "a quarter of", "three-quarters of" share out.
+    return (candidate.group("num") or "").lower() not in FRACTION_NUMBERS and "-quarter" not in candidate.text.lower()
+
+
 NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]\w*)")
 PREVIOUS_WORD = re.compile(r"([A-Za-z]\w*)[ \t]+\Z")
 
@@ -80,6 +94,7 @@ GUARDS: dict[str, Callable[[Candidate, str], bool]] = {
     "not_rate": _not_rate,
     "not_ordinal": _not_ordinal,
     "not_title": _not_title,
+    "not_fraction": _not_fraction,
 }
 
 

@@ -314,6 +314,8 @@ def _relative(expr: Expr, anchor: date | None, reference: Resolved | None) -> Re
     if expr.base == "reference" and expr.unit == "quarter":
         return _reported_quarter(expr, anchor, reference)
     from_reference = expr.base == "reference" and reference is not None and reference.first_day is not None
+    if from_reference and _finer(expr.unit, reference.grain):
+        return _unknown_day_within(reference) if expr.unit == "day" and expr.shift == 0 else None
     if anchor is None and not from_reference:
         return None
     base = reference.first_day if from_reference else anchor
@@ -322,6 +324,19 @@ def _relative(expr: Expr, anchor: date | None, reference: Resolved | None) -> Re
     if expr.quarter or expr.half or expr.month:
         return _within_year(expr, first.year)
     return _period(first, grain)
+
+
+def _unknown_day_within(reference: Resolved) -> Resolved | None:
+    """"that same day" after "in October 1998": a day of that month, which one unsaid (1998-10-XX)."""
+    unknown = {"month": "-XX", "year": "-XX-XX"}.get(reference.grain)
+    if unknown is None:
+        return None
+    return Resolved(reference.value + unknown, reference.grain, reference.first_day, reference.last_day)
+
+
+def _finer(unit: str, grain: str) -> bool:
+    """True when ``unit`` is a finer grain than ``grain`` ("day" than "year")."""
+    return unit in GRAIN_ORDER and grain in GRAIN_ORDER and GRAIN_ORDER.index(unit) < GRAIN_ORDER.index(grain)
 
 
 def _compares_reported_period(expr: Expr, reference: Resolved | None) -> bool:
