@@ -107,6 +107,15 @@ def test_timex_narrative_reference(parse_text):
     check(parse_text, text, FRIDAY, {"the third quarter of 2019": "2019-Q3", "A year earlier": "2018-Q3"})
 
 
+def test_timex_previous_counts_from_the_narrative_day():
+    text = "Prices fell on Tuesday, down from the previous Friday. The previous week they rose."
+    monday = date(2022, 1, 31)
+    # Not the Friday or the week before publication, but before the Tuesday the story is on.
+    assert {t.text: t.value for t in tag(unparsed(text, monday))}["the previous Friday"] == "2022-01-21"
+    text = "Prices fell on Tuesday. The previous week they rose."
+    assert tag(unparsed(text, monday))[1].value == "2022-W03"
+
+
 def test_timex_same_day_of_a_month_is_a_day_left_unknown():
     text = "The site went online in October 2019. It was shut down that same day."
     assert {t.text: t.value for t in tag(unparsed(text, FRIDAY))}["that same day"] == "2019-10-XX"

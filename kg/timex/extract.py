@@ -21,7 +21,9 @@ from kg.timex.tables import Rule, normalization, rules, trigger, words_of
 
 # Groups whose lower-case text may be an ordinary English word ("may", "march").
 NAME_GROUPS = ("month", "weekday")
-DIRECTION_SHIFT = {"last": -1, "this": 0, "next": 1}
+DIRECTION_SHIFT = {"last": -1, "this": 0, "next": 1, "previous": -1, "following": 1}
+# "the previous week", "the following Friday": counted from the time the narrative is on.
+NARRATIVE_DIRECTIONS = ("previous", "following")
 
 
 @dataclass(frozen=True)
@@ -189,10 +191,10 @@ def read(candidate: Candidate) -> Expr | None:
         return _ago(expr, candidate, amount)
     if rule.timex_type in ("DURATION", "SET"):
         return replace(expr, amount=amount)
-    if expr.unit and expr.shift is None and expr.direction and expr.unit != "weekend":
+    if expr.direction in NARRATIVE_DIRECTIONS:
+        expr = replace(expr, base="reference")
+    if expr.unit and expr.shift is None and expr.direction:
         # "last week", "this month", "last year's third quarter": a shift of the anchor's period.
-        expr = replace(expr, shift=DIRECTION_SHIFT[expr.direction], direction=None)
-    elif expr.unit == "weekend" and expr.direction:
         expr = replace(expr, shift=DIRECTION_SHIFT[expr.direction], direction=None)
     return expr
 

@@ -14,7 +14,7 @@ gives ``2022-01-20`` (the latest Thursday not after Friday 21 January).
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from kg.timex.holidays import holiday_date
@@ -31,6 +31,8 @@ DURATION_UNIT = {
 }
 CLOCK_UNIT = {"hour": "H", "minute": "M", "second": "S"}
 UNKNOWN_DURATION_UNIT = {"decade": "Y", "century": "C", "fortnight": "W", "quarter": "Q", "weekend": "WE"}
+# "the previous Friday" is the last one before the day the narrative is on.
+NARRATIVE_DIRECTION = {"previous": "last", "following": "next"}
 GRAIN_ORDER = ("time", "day", "weekend", "week", "month", "season", "quarter", "half", "year", "decade", "century")
 
 
@@ -283,6 +285,9 @@ def _calendar_period(
         starts = [date(c * 100 + expr.decade_short * 10, 1, 1) for c in (anchor.year // 100 - 1, anchor.year // 100)]
         return choose([_period(s, "decade") for s in starts], anchor, None, "past", strict=True)
     if expr.weekday is not None and expr.month is None:
+        if expr.direction in NARRATIVE_DIRECTION:
+            return _weekday(replace(expr, direction=NARRATIVE_DIRECTION[expr.direction]),
+                            _reference_day(anchor, reference), tense)
         return _weekday(expr, anchor, tense)
     if expr.unit == "weekend":
         weekends = [_period(period_start(anchor, "weekend") + timedelta(days=7 * n), "weekend") for n in (-1, 0, 1)]
