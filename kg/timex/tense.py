@@ -8,6 +8,7 @@ for an infinitive the verb it depends on ("plans to meet Friday").
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from functools import cached_property
 
@@ -56,12 +57,18 @@ class TenseReader:
         if token is None:
             return None
         tense = next(filter(None, (self._tense(verb, depth=0) for verb in self._verbs_for(token))), None)
+        if tense in (None, "present") and self._possessive_at(end):
+            # "over Thursday's closing price": a day named for what happened on it, unless the
+            # sentence looks ahead ("Sunday's vote will decide").
+            tense = "past"
         return self._with_preposition(start, tense)
+
+    def _possessive_at(self, position: int) -> bool:
+        i = bisect_left(self.starts, position)
+        return i < len(self.tokens) and self.tokens[i].tag == "POS"
 
     def _with_preposition(self, start: int, tense: str | None) -> str | None:
         """"until Tuesday" points forward, or to the nearest Tuesday in a past sentence."""
-        from bisect import bisect_left
-
         i = bisect_left(self.starts, start) - 1
         before = self.tokens[i] if i >= 0 else None
         implied = normalization("preposition_tense").get(before.text.lower(), ("",))[0] if before else ""
@@ -70,8 +77,6 @@ class TenseReader:
         return implied or tense
 
     def token_at(self, start: int, end: int) -> Token | None:
-        from bisect import bisect_right
-
         i = bisect_right(self.starts, start) - 1
         if i < 0 or self.tokens[i].end <= start:
             i += 1
