@@ -258,6 +258,10 @@ DURATIONS_SETS_REFS = [
     ("The siege was planned over six months.", {"over six months": "P6M"}, "DURATION"),
     ("The war lasted a decade.", {"a decade": "P10Y"}, "DURATION"),
     ("He served 10 years in prison.", {"10 years": "P10Y"}, "DURATION"),
+    ("The talks lasted an hour and a half.", {"an hour and a half": "PT1H30M"}, "DURATION"),
+    ("A minute and a half later, a pilot called.", {"A minute and a half later": "PT1M30S"}, "DURATION"),
+    # An unknown count after the narrative's time says how long after, not when.
+    ("The firm resigned. A few days later, it sued.", {"A few days later": "PXD"}, "DURATION"),
     ("The market opens every Friday.", {"every Friday": "XXXX-WXX-5"}, "SET"),
     ("The paper appears weekly.", {"weekly": "P1W"}, "SET"),
     ("He gave his weekly address.", {"weekly": "P1W"}, "SET"),

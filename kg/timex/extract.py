@@ -219,14 +219,17 @@ def _amount(candidate: Candidate) -> float | None:
     if text is None:
         return 1.0
     amount = _number(text)
-    if amount is not None and candidate.group("frac"):
+    if amount is not None and (candidate.group("frac") or candidate.group("frac_after")):
         amount += 0.5
     return amount
 
 
 def _ago(expr: Expr, candidate: Candidate, amount: float | None) -> Expr:
-    """"two days ago", "a year earlier", "three weeks later"; an unknown count is the vague past."""
+    """"two days ago", "a year earlier", "three weeks later"; an unknown count ago is the vague past."""
     sign, base = _lookup("ago", candidate.group("ago"))
+    if (amount is None or amount != int(amount)) and base == "reference":
+        # "a few days later" dates nothing the narrative can pin: only how long after it was.
+        return replace(expr, timex_type="DURATION", amount=amount)
     if amount is None or amount != int(amount):
         literal = "PAST_REF" if int(sign) < 0 else "FUTURE_REF"
         return replace(expr, literal=literal)

@@ -224,7 +224,7 @@ def resolve(
 
 def _duration(expr: Expr) -> Resolved | None:
     if expr.unit in CLOCK_UNIT:
-        return Resolved(f"PT{_amount(expr.amount, CLOCK_UNIT[expr.unit])}", "duration")
+        return Resolved(f"PT{_amount(expr.amount, CLOCK_UNIT[expr.unit], clock=True)}", "duration")
     if expr.unit not in DURATION_UNIT:
         return None
     factor, letter = DURATION_UNIT[expr.unit]
@@ -233,14 +233,24 @@ def _duration(expr: Expr) -> Resolved | None:
     return Resolved(f"P{_amount(expr.amount * factor, letter)}", "duration")
 
 
-def _amount(amount: float | None, letter: str) -> str:
-    """``5.5`` hours -> ``5H30M``; whole amounts print without a decimal point."""
+# The next finer unit of a duration letter, for the half in "5 1/2 days" (M: months, or minutes on a clock).
+FINER_CALENDAR_UNIT = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H")}
+FINER_CLOCK_UNIT = {"H": (60, "M"), "M": (60, "S")}
+
+
+def _amount(amount: float | None, letter: str, clock: bool = False) -> str:
+    """``5.5`` hours -> ``5H30M``, 1.5 minutes -> ``1M30S``; whole amounts print without a decimal point."""
     if amount is None:
         return f"X{letter}"
     whole = int(amount)
     rest = amount - whole
-    if rest == 0:
+    finer = (FINER_CLOCK_UNIT if clock else FINER_CALENDAR_UNIT).get(letter)
+    if rest == 0 or finer is None:
         return f"{whole}{letter}"
+    count, smaller = finer
+    if letter == "D":
+        return f"{whole}DT{round(rest * count)}H" if whole else f"T{round(rest * count)}H"
+    return f"{whole}{letter}{round(rest * count)}{smaller}"
     finer = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H"), "H": (60, "M")}
     if letter in finer:
         count, smaller = finer[letter]
