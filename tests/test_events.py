@@ -195,6 +195,17 @@ def test_events_time_from_earlier_sentence_of_paragraph(events_of):
     assert only(found, "Killing").time.value == "2023-03-06"
 
 
+def test_events_later_paragraph_takes_the_lede_day(events_of):
+    lede = "STRELSAU (AP) — Ruritania and Graustark agreed on Monday to reopen their border.\n\n"
+    found, _ = events_of(lede + "The Ruritanian foreign minister met her counterpart Jan Vos in Strelsau.")
+    assert only(found, "Meeting").time.value == "2023-03-06"
+    # A perfect is background, and after another paragraph's time the narrative may have moved.
+    found, _ = events_of(lede + "The two ministers have met in Strelsau before.")
+    assert all(m.time is None for m in found if m.event_class == "Meeting")
+    found, _ = events_of(lede + "Talks broke down in 2019.\n\nThe minister met Jan Vos in Strelsau.")
+    assert all(m.time is None for m in found if m.event_class == "Meeting")
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -20,7 +20,8 @@ from kg.model import TimeExpression, Token
 
 CORE_DEPS = ("nsubj", "nsubjpass", "dobj", "attr", "appos")
 ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj")
-MEASURE_ENTITIES = ("DATE", "TIME")  # the named-entity types of "seconds", "months", "a year"
+MEASURE_ENTITIES = ("DATE", "TIME")
+LEDE_GRAINS = ("day", "time")  # a story's day, not a year of background  # the named-entity types of "seconds", "months", "a year"
 
 
 def time_of(doc: ArticleIndex, trigger: Token, allow_paragraph: bool) -> TimeExpression | None:
@@ -38,7 +39,36 @@ def time_of(doc: ArticleIndex, trigger: Token, allow_paragraph: bool) -> TimeExp
         return None
     block = doc.block_of[trigger.index]
     earlier = [t for t in doc.times if t.block == block and t.sentence < sentence and not t.bound]
-    return earlier[-1].expression if earlier else None
+    if earlier:
+        return earlier[-1].expression
+    return _lede_day(doc, trigger, block)
+
+
+def _lede_day(doc: ArticleIndex, trigger: Token, block: int) -> TimeExpression | None:
+    """The day the story's lede tells, for a simple past in a later paragraph no time has come between.
+
+    News tells its main day first and then fills it in: "Canada and Japan agreed on Sunday ... [next
+    paragraph] The minister met her counterpart in Tokyo." A perfect ("has met") or a bare participle
+    ("Bin Laden, indicted as ...") is background, and once another paragraph gives a time the
+    narrative may have moved, so nothing is inherited.
+    """
+    if not _simple_past(doc, trigger):
+        return None
+    before = [t for t in doc.times if t.block < block]
+    if not before or any(t.block != before[0].block for t in before):
+        return None
+    lede = before[0]
+    if lede.bound or lede.expression.grain not in LEDE_GRAINS:
+        return None
+    return lede.expression
+
+
+def _simple_past(doc: ArticleIndex, trigger: Token) -> bool:
+    """"met", "was sentenced": a finite past, not a perfect ("had met") or a participle on its own."""
+    auxiliaries = doc.kids(trigger.index, "aux", "auxpass")
+    if auxiliaries:
+        return all(a.tag == "VBD" and a.lemma.lower() != "have" for a in auxiliaries)
+    return trigger.tag == "VBD"
 
 
 def verb_chain(doc: ArticleIndex, i: int, through_relative: bool = False) -> list[int]:
