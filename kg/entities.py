@@ -484,7 +484,8 @@ def _repeats(parsed: ParsedArticle, drafts: list[Draft], groups: frozenset[str])
     "Quillby mayor resigns ... the mayor of Quillby, ...": the same words,
     capitalised as tagged, standing alone (no capitalised word glued before or
     after them), become a mention too, repaired in their own context. A
-    company's name without its legal form ("Acme" of "Acme AB") counts too.
+    company's name without its legal form ("Acme" of "Acme AB") counts too,
+    and so does a person's surname ("Morrow" after "Dale Morrow").
     """
     tokens = parsed.tokens
     by_first: dict[str, set[tuple[tuple[str, ...], str]]] = defaultdict(set)
@@ -494,6 +495,8 @@ def _repeats(parsed: ParsedArticle, drafts: list[Draft], groups: frozenset[str])
         base = names.company_base(_span_text(parsed, d.first, d.last))
         if base and len(base.split()) < len(words):  # "Acme" alone is the company "Acme AB"
             by_first[words[0]].add((words[: len(base.split())], LABEL_OF_KIND[ORGANIZATION]))
+        if d.kind == PERSON and len(words) > 1 and _surname_like(words[-1]):  # "Morrow" of "Dale Morrow"
+            by_first[words[-1]].add(((words[-1],), LABEL_OF_KIND[PERSON]))
     taken = {i for d in drafts for i in range(d.first, d.last)}
     starts = [b.start for b in parsed.blocks]
     found = []
@@ -515,6 +518,11 @@ def _repeats(parsed: ParsedArticle, drafts: list[Draft], groups: frozenset[str])
                 taken.update(range(draft.first, draft.last))
             break
     return found
+
+
+def _surname_like(word: str) -> bool:
+    """A capitalised word of letters that can stand for a person later: not "Jr." or an initial."""
+    return len(word) > 2 and word[:1].isupper() and word.replace("-", "").replace("'", "").isalpha()
 
 
 def _stands_alone(parsed: ParsedArticle, first: int, last: int) -> bool:

@@ -96,6 +96,13 @@ def test_entities_company_name_without_legal_form_is_found_and_joined(parse_text
     assert together(resolution, ("Tarvik AB", "test.txt"), ("Tarvik", "test.txt"))
 
 
+def test_entities_surname_the_model_missed_is_found_and_joined(parse_text):
+    parsed = parse_text("The mayor took money from builder Dale Morrow.\n\nMorrow, who pleaded guilty, waits.")
+    mentions = extract_mentions(parsed)
+    assert [m.text for m in mentions if m.kind == "Person"] == ["Dale Morrow", "Morrow"]
+    assert together(resolve(mentions), ("Dale Morrow", "test.txt"), ("Morrow", "test.txt"))
+
+
 def test_entities_dateline_capitals_are_a_place(parse_text):
     got = found(parse_text, "QUILLBY, Ohio (AP) — A former mayor was sentenced on Tuesday.")
     assert got["Quillby"] == ("Place", None)

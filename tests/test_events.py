@@ -479,3 +479,9 @@ def test_events_merge_place_only_report_joins_the_placeless_event_of_its_article
     assert len(merge_events([convicted, replace(trial, article_id="b")], ENTITIES)) == 2
     sentenced = _mention("a", "Trial", "2023-01", "month", targets=["person/anton-weiss"], start=60)
     assert len(merge_events([convicted, sentenced, trial], ENTITIES)) == 3
+
+
+def test_events_merge_drops_a_trial_about_no_one_but_keeps_an_unnamed_arrest():
+    trial = _mention("a", "Trial", "2023-03-09")  # "slowed the disease in a large trial"
+    arrest = _mention("a", "Arrest", "2023-03-09", start=40)  # "police arrested a man"
+    assert [e.event_class for e in merge_events([trial, arrest], ENTITIES)] == ["Arrest"]

@@ -22,7 +22,7 @@ from datetime import date, timedelta
 
 from kg.events.intervals import day_gap, grain_rank, time_interval
 from kg.events.labels import build_event
-from kg.events.lexicon import STATEMENT, classes_compatible, event_classes, same_episode
+from kg.events.lexicon import STATEMENT, classes_compatible, cue, event_classes, same_episode
 from kg.events.places import is_broad, is_facility
 from kg.model import Entity, Event, EventMention
 
@@ -77,8 +77,12 @@ class _Context:
 
 
 def _tells_something(cluster: Cluster) -> bool:
-    """An undated event without actor, target or place says no more than that a word was used."""
-    return any(m.time is not None or _participants(m) for m in cluster)
+    """An undated event without actor, target or place says no more than that a word was used;
+    for a class that is about someone (a trial, an arrest), neither does a dated one."""
+    if any(_participants(m) for m in cluster):
+        return True
+    return any(m.time is not None for m in cluster) and not all(
+        m.event_class.lower() in cue("needs_participant") for m in cluster)
 
 
 def _participants(mention: EventMention) -> set[str]:
