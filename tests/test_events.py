@@ -485,3 +485,40 @@ def test_events_merge_drops_a_trial_about_no_one_but_keeps_an_unnamed_arrest():
     trial = _mention("a", "Trial", "2023-03-09")  # "slowed the disease in a large trial"
     arrest = _mention("a", "Arrest", "2023-03-09", start=40)  # "police arrested a man"
     assert [e.event_class for e in merge_events([trial, arrest], ENTITIES)] == ["Arrest"]
+
+
+@pytest.mark.parametrize("text,role", [
+    ("Prior to Anton Weiss's shooting on Monday, the town was calm.", "targets"),
+    ("Anton Weiss's attack on Strelsau on Monday killed 3 guards.", "actors"),
+])
+def test_events_person_possessive_is_who_it_happened_to_unless_a_target_is_named(events_of, text, role):
+    found, key_of = events_of(text)
+    attack = only(found, "Attack")
+    assert "person/anton-weiss" in getattr(attack, role), attack
+
+
+def test_events_beating_a_side_is_a_defeat_but_beating_forecasts_is_none(events_of):
+    found, _ = events_of("Red Hand beat the Blue Army 2-1 on Saturday.")
+    assert "organization/blue-army" in only(found, "Defeat").targets
+    found, _ = events_of("Red Hand profit beat forecasts on Saturday, and Maria Lopez struck the winner.")
+    assert [m.event_class for m in found if m.event_class in ("Defeat", "Attack")] == []
+
+
+def test_events_purpose_of_a_journey_told_as_done(events_of):
+    found, _ = events_of("On Monday, Maria Lopez travelled to Strelsau to meet Anton Weiss.")
+    assert only(found, "Meeting").time.value == "2023-03-06"
+
+
+def test_events_merge_keeps_one_actors_meetings_in_two_towns_apart():
+    towns = [*ENTITIES, Entity("place/hentzau", "Place", "City", "Hentzau", (), ())]
+    tokyo = _mention("a", "Meeting", "2023-03-09", actors=RED_HAND, places=["place/strelsau"])
+    osaka = _mention("a", "Meeting", "2023-03-09", actors=RED_HAND, places=["place/hentzau"], start=50)
+    assert len(merge_events([tokyo, osaka], towns)) == 2
+    # A facility may lie in the town: one event.
+    at_prison = _mention("b", "Meeting", "2023-03-09", actors=RED_HAND, places=PRISON)
+    assert len(merge_events([tokyo, at_prison], towns)) == 1
+
+
+def test_events_journey_destination_is_the_place_of_its_purpose(events_of):
+    found, _ = events_of("On Monday, Maria Lopez travelled to Strelsau to meet Anton Weiss.")
+    assert only(found, "Meeting").places == ("place/strelsau",)

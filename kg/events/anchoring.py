@@ -35,13 +35,14 @@ def time_of(doc: ArticleIndex, trigger: Token, allow_paragraph: bool) -> TimeExp
             ranked.append((rank, time.expression.start, time.expression))
     if ranked:
         return min(ranked, key=lambda r: (r[0], r[1]))[2]
-    if not allow_paragraph or any(t.sentence == sentence for t in doc.times) or not is_past(doc, trigger):
+    teller = _tense_carrier(doc, trigger)
+    if not allow_paragraph or any(t.sentence == sentence for t in doc.times) or not is_past(doc, teller):
         return None
     block = doc.block_of[trigger.index]
     earlier = [t for t in doc.times if t.block == block and t.sentence < sentence and not t.bound]
     if earlier:
         return earlier[-1].expression
-    return _lede_day(doc, trigger, block)
+    return _lede_day(doc, teller, block)
 
 
 def _lede_day(doc: ArticleIndex, trigger: Token, block: int) -> TimeExpression | None:
@@ -61,6 +62,12 @@ def _lede_day(doc: ArticleIndex, trigger: Token, block: int) -> TimeExpression |
     if lede.bound or lede.expression.grain not in LEDE_GRAINS:
         return None
     return lede.expression
+
+
+def _tense_carrier(doc: ArticleIndex, trigger: Token) -> Token:
+    """The verb whose tense tells when: an infinitive's governor ("travelled to Osaka to meet")."""
+    infinitive = any(c.tag == "TO" for c in doc.kids(trigger.index, "aux"))
+    return doc.head(trigger.index) if infinitive and trigger.dep in ("xcomp", "advcl") else trigger
 
 
 def _simple_past(doc: ArticleIndex, trigger: Token) -> bool:

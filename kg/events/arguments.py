@@ -157,10 +157,14 @@ def _relative_pronoun_object(doc: ArticleIndex, verb: Token) -> bool:
 
 
 def place_phrases(doc: ArticleIndex, i: int, depth: int = 0) -> list[Mention]:
-    """Places in the prepositional phrases under a token, nested once ("on the prison in the city")."""
+    """Places in the prepositional phrases under a token, nested once ("on the prison in the city"),
+    and the destination of a journey ("travelled to Osaka")."""
     found: list[Mention] = []
+    # "travelled to Osaka": a journey's destination is where what it was for took place.
+    destination = not depth and doc.tokens[i].lemma.lower() in cue("travel")
     for prep in doc.kids(i, "prep"):
-        if prep.lemma.lower() not in cue("place_prep") and not (depth and prep.lemma.lower() == "of"):
+        word = prep.lemma.lower()
+        if word not in cue("place_prep") and not (depth and word == "of") and not (destination and word == "to"):
             continue
         for obj in doc.kids(prep.index, "pobj"):
             owners = {m for c in doc.kids(obj.index, "compound", "poss") for m in mentions_at(doc, c.index) if acts(m)}
@@ -234,7 +238,9 @@ def noun_roles(doc: ArticleIndex, noun: Token, cls: str) -> Roles:
             mentions = mentions_at(doc, child.index) or _possessive_pronoun(doc, noun, child)
             acting = [m for m in mentions if m.kind != "Place" or acts(m) and cls.lower() not in cue("country_is_place")]
             roles.places += [m for m in mentions if m not in acting]
-            roles.actors += acting
+            undergoing = [m for m in acting if child.dep == "poss" and _possessive_patient(doc, noun, cls, m)]
+            roles.targets += undergoing
+            roles.actors += [m for m in acting if m not in undergoing]
         elif child.dep == "prep" and child.lemma.lower() == "by":
             for obj in doc.kids(child.index, "pobj"):
                 roles.add(argument(doc, obj.index), "actors")
@@ -253,6 +259,15 @@ def noun_roles(doc: ArticleIndex, noun: Token, cls: str) -> Roles:
                 roles.add(argument(doc, subj), "actors")
         roles.places += place_phrases(doc, support.index)
     return roles
+
+
+def _possessive_patient(doc: ArticleIndex, noun: Token, cls: str, mention: Mention) -> bool:
+    """"Slepian's shooting", "Crane's trial": a person's possessive on such an event is who it
+    happened to, unless a phrase names that one ("Kopp's shooting of Slepian", "Ruiz's attack on ...")."""
+    if mention.kind != "Person" or cls.lower() not in cue("possessive_patient"):
+        return False
+    phrases = [p for p in doc.kids(noun.index, "prep") if p.lemma.lower() in ("of", *TARGET_PREPS)]
+    return not any(mentions_at(doc, o.index) for p in phrases for o in doc.kids(p.index, "pobj"))
 
 
 def _possessive_pronoun(doc: ArticleIndex, noun: Token, child: Token) -> list[Mention]:

@@ -121,6 +121,8 @@ def _affinity(mention: EventMention, cluster: Cluster, context: _Context) -> flo
     share_actor = bool(set(mention.actors) & actors)
     # A lasting event told a day later by the same actor, with no other place named, is still that event.
     same_scene = share_place or (share_actor and not (mention.places and places))
+    if _elsewhere(mention, places, context):
+        return None
     if any(not _times_compatible(mention, other, same_scene) for other in cluster):
         return None
     if mention.event_class == STATEMENT:
@@ -128,6 +130,15 @@ def _affinity(mention: EventMention, cluster: Cluster, context: _Context) -> flo
     if mention.time is None and not _undated_fits(mention, cluster, places, actors, context):
         return None
     return _score(mention, cluster, places, actors)
+
+
+def _elsewhere(mention: EventMention, places: set[str], context: _Context) -> bool:
+    """Two different towns, none a facility that could lie in the other ("met in Tokyo", "in Osaka"):
+    two events, whoever took part."""
+    own = set(mention.places) & context.specific - context.facilities
+    theirs = places & context.specific - context.facilities
+    return bool(own and theirs) and not own & theirs and not (set(mention.places) & context.facilities
+                                                                or places & context.facilities)
 
 
 def _classes_fit(mention: EventMention, cluster: Cluster, facilities: set[str]) -> bool:

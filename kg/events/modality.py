@@ -101,9 +101,12 @@ def _infinitive_status(doc: ArticleIndex, token: Token) -> str:
     """"realis", "hedged" or "unreal" for a verb under "to": "managed to escape" did happen."""
     if not any(c.tag == "TO" for c in doc.kids(token.index, "aux", "auxpass")):
         return "realis"
-    governor = doc.head(token.index).lemma.lower()
+    head = doc.head(token.index)
+    governor = head.lemma.lower()
     if token.dep == "xcomp" and governor in cue("realis"):
         return "realis"
+    if token.dep in ("advcl", "xcomp") and governor in cue("travel") and head.tag == "VBD":
+        return "realis"  # "travelled to Osaka to meet business leaders": the journey's purpose, told as done
     if token.dep == "xcomp" and governor in cue("hedge"):
         return "hedged"
     return "unreal"
