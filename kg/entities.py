@@ -60,6 +60,7 @@ LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "throughou
 # then this order (a wrong Place is cheaper than a wrong Person).
 KIND_ORDER = (ORGANIZATION, PLACE, PERSON)
 STRONG, WEAK = 2, 1
+STRONG_VOTE = 1000
 MAX_ACRONYM_WORDS = 8
 # How far back from "on <Name>" the publishing verb may stand ("shared two videos on X").
 MAX_PLATFORM_DISTANCE = 5
@@ -166,7 +167,7 @@ def _repair(parsed: ParsedArticle, first: int, last: int, label: str, groups: fr
     listed = _alias_kind(text)
     if listed:
         return Draft(first, last, listed, None, STRONG)
-    if _organization_head(text) or (not titled and _platform_context(parsed, first, last)):
+    if _organization_head(text) or (not titled and (_platform_context(parsed, first, last) or _employer_context(parsed, first))):
         return Draft(first, last, ORGANIZATION, None, STRONG)
     place = _place_context(parsed, first, last)
     if place and (kind != PERSON or place != PLACE) and not titled:
@@ -354,6 +355,15 @@ def _platform_context(parsed: ParsedArticle, first: int, last: int) -> bool:
         if tokens[index].pos in {"VERB", "AUX"}:
             return tokens[index].lemma.casefold() in names.media_cues()["verbs"]
     return False
+
+
+def _employer_context(parsed: ParsedArticle, first: int) -> bool:
+    """"a forward of X", "a lawyer at X": a profession's "of"/"at" names who employs it, a club or a firm."""
+    tokens = parsed.tokens
+    sentence = parsed.sentence_of(first)
+    if first - 2 < sentence.first or tokens[first - 1].text.casefold() not in ("of", "at"):
+        return False
+    return tokens[first - 2].text.casefold() in names.professions() and tokens[first - 2].pos == "NOUN"
 
 
 def _place_context(parsed: ParsedArticle, first: int, last: int) -> str | None:
@@ -573,11 +583,11 @@ def _one_sense_per_article(parsed: ParsedArticle, drafts: list[Draft], groups: f
     subtypes: dict[str, Counter] = defaultdict(Counter)
     for d in drafts:
         key = names.normal(_span_text(parsed, d.first, d.last))
-        votes[key][d.kind] += d.strength * 10 + 1
+        votes[key][d.kind] += _vote(d.strength)
         if key in surnames:
-            votes[key][PERSON] += STRONG * 10
+            votes[key][PERSON] += _vote(STRONG)
         if key in companies and key not in surnames and key not in located:
-            votes[key][ORGANIZATION] += STRONG * 10
+            votes[key][ORGANIZATION] += _vote(STRONG)
         if d.subtype:
             subtypes[key][(d.kind, d.subtype)] += d.strength
     facilities = _facility_modifiers(parsed, drafts)
@@ -593,6 +603,11 @@ def _one_sense_per_article(parsed: ParsedArticle, drafts: list[Draft], groups: f
             continue  # "the Bradleys", "Hutu" beside "Hutus": a group or a thing, not a person
         decided.append(replace(d, kind=kind, subtype=subtype))
     return decided
+
+
+def _vote(strength: int) -> int:
+    """One textual (strong) reading outweighs any number of the model's labels."""
+    return STRONG_VOTE if strength == STRONG else 1
 
 
 def _plural_word(parsed: ParsedArticle, draft: Draft) -> bool:

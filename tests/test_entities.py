@@ -78,6 +78,13 @@ def test_entities_club_named_after_place_is_an_organisation(parse_text):
     assert got["Tarnwick United"] == ("Organization", None)
 
 
+def test_entities_employer_of_a_profession_is_an_organisation_throughout(parse_text):
+    text = ("Dalbury City won on Saturday. Fans of Dalbury City cheered.\n\n"
+            "Lind, a Swedish forward of Dalbury City, scored twice.")
+    mentions = [m for m in extract_mentions(parse_text(text)) if m.text == "Dalbury City"]
+    assert mentions and {m.kind for m in mentions} == {"Organization"}
+
+
 def test_entities_common_noun_opening_a_sentence_is_not_a_person(parse_text):
     got = found(parse_text, "Attendance was high, officials in Lisbon said.")
     assert "Attendance" not in got and "Lisbon" in got
