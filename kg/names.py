@@ -175,6 +175,16 @@ def role_heads() -> frozenset[str]:
 
 
 @cache
+def company_titles() -> frozenset[str]:
+    return frozenset(table_lines(TABLES + "company_titles.txt"))
+
+
+@cache
+def state_offices() -> frozenset[str]:
+    return frozenset(table_lines(TABLES + "state_offices.txt"))
+
+
+@cache
 def company_suffixes_as_written() -> frozenset[str]:
     """The legal forms exactly as the table writes them (``Inc.``, ``LLC``): case matters
     when gluing a following word to a name, so the English "as" never passes for "AS"."""

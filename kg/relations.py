@@ -13,6 +13,11 @@ word patterns news writing uses around a name:
 - ``possessive``: "Example Corp's media chief, Jane Doe";
 - ``role-of-before``: "the head of Example Corp, Jane Doe";
 - ``of-after``: "Dr. Jane Doe of Example University" (no role);
+- ``story-title``: a bare title in a sentence naming no organisation or country:
+  a company title (``company_titles.txt``: "Chief Executive Jane Doe said ...") at
+  the organisation the article names most often, an office of state
+  (``state_offices.txt``: "Prime Minister Jane Doe") in the one country the
+  article names, "Its chief executive, Jane Doe," at the organisation named last;
 - "her Examplian counterpart, John Roe" takes the role of the sentence's other
   affiliation (one role only; else it stays "counterpart").
 A profession ("judge", "lawyer", "forward") never makes a country or city the
@@ -53,6 +58,7 @@ CONFIDENCE = {
     "possessive": 0.85,
     "role-of-before": 0.8,
     "of-after": 0.7,
+    "story-title": 0.6,
     "place-in": 0.85,
     "place-comma": 0.8,
     "place-appositive": 0.8,
@@ -63,6 +69,7 @@ CONFIDENCE = {
 }
 DETERMINERS = frozenset({"the", "a", "an"})
 # Words that introduce a described role as a determiner does: "her Freedonian counterpart, Jane Doe".
+ORGANIZATION_KIND, COUNTRY_KIND = "Organization", ("Place", "Country")
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
 COUNTERPART = "counterpart"
 ROLE_PREPOSITIONS = frozenset({"of", "at", "for", "to", "with", "in"})
@@ -222,6 +229,8 @@ def _person_at(context: Context, index: int) -> tuple[int, int, str] | None:
 def _role(context: Context, first: int, last: int) -> str | None:
     """The role text of tokens ``[first, last)`` when they end in a role noun, else None."""
     tokens = context.tokens
+    while first < last - 1 and names.normal(tokens[first].text) in names.demonyms():
+        first += 1  # "a Swedish forward": the nationality is no part of the post
     if first >= last or last - first > MAX_ROLE_WORDS:
         return None
     portfolio = _portfolio(context, first, last)
@@ -293,6 +302,71 @@ def _affiliations_as_written(context: Context, sentence: Sentence) -> Iterator[R
                     yield _relation(context, person[2], WORKS_FOR, obj, sentence, rule, role)
                 if found:
                     break
+        yield from _story_company_title(context, sentence, person)
+
+
+def _story_company_title(context: Context, sentence: Sentence, person: tuple[int, int, str]) -> Iterator[Relation]:
+    """A bare title before a name, in a sentence naming no organisation: "Chief
+    Executive Jane Doe said the group ..." is at the company the story is about, "Prime Minister
+    Jane Doe" in an article naming one country holds office there, and "Its chief executive,
+    Jane Doe," is at the organisation named last before."""
+    named = [context.kinds.get(key, ("", None)) for i, (_, key) in context.at.items() if sentence.first <= i < sentence.last]
+    if any(kind[0] == ORGANIZATION_KIND for kind in named):
+        return
+    first = person[0] - 1 if person[0] > sentence.first and context.tokens[person[0] - 1].text == "," else person[0]
+    for start in range(max(sentence.first, first - MAX_ROLE_WORDS), first):
+        role = _role(context, start, first)
+        if not role:
+            continue
+        owner = _title_owner(context, sentence, start, role.casefold())
+        if owner:
+            yield _relation(context, person[2], WORKS_FOR, owner, sentence, "story-title", role)
+        return
+
+
+def _title_owner(context: Context, sentence: Sentence, start: int, role: str) -> str | None:
+    if start > sentence.first and context.tokens[start - 1].text.casefold() in POSSESSIVE_PRONOUNS:
+        return _organization_before(context, sentence.first) if context.tokens[start - 1].text.casefold() == "its" else None
+    if start > sentence.first and (context.tokens[start - 1].pos == "PROPN" or context.tokens[start - 1].tag == "POS"):
+        return None  # the title of someone a name before it says ("Acme's", "Quillby")
+    if role in names.company_titles():
+        return _story_company(context)
+    if role in names.state_offices() or role.split()[-1] in names.state_offices():
+        return _only_country(context)  # the sentence may name it too: "Portugal's president met Prime Minister X"
+    return None
+
+
+def _organization_before(context: Context, index: int) -> str | None:
+    """The organisation named last before token ``index``, within the two sentences before it."""
+    floor = context.parsed.sentence_of(index - 1).first if index > 0 else 0
+    floor = context.parsed.sentence_of(floor - 1).first if floor > 0 else floor
+    for i in range(index - 1, floor - 1, -1):
+        if i in context.at and context.kinds.get(context.at[i][1], ("", None))[0] == "Organization":
+            return context.at[i][1]
+    return None
+
+
+def _only_country(context: Context) -> str | None:
+    countries = {key for _, key in context.at.values() if context.kinds.get(key, ("", None)) == COUNTRY_KIND}
+    return countries.pop() if len(countries) == 1 else None
+
+
+def _story_company(context: Context) -> str | None:
+    """The organisation the article names most often (first named on a tie), a wire agency
+    credited in parentheses ("(Reuters)") aside."""
+    counts: dict[str, int] = {}
+    for index in sorted(context.at):
+        mention, key = context.at[index]
+        if context.kinds.get(key, ("", None))[0] != "Organization" or _credited(context, index):
+            continue
+        if context.tokens[index].start == mention.start:
+            counts[key] = counts.get(key, 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
+def _credited(context: Context, index: int) -> bool:
+    tokens = context.tokens
+    return 0 < index < len(tokens) - 1 and tokens[index - 1].text == "(" and tokens[index + 1].text == ")"
 
 
 def _profession_at_place(context: Context, obj: str, role: str | None) -> bool:

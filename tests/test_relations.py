@@ -85,6 +85,23 @@ def relations_of(parse_text, text: str) -> set[tuple[str, str, str, str | None, 
             "Canadian Foreign Minister Lena Voss met her Japanese counterpart, Mark Ruddle, in Tokyo. Canada and Japan signed a deal.",
             ("person/mark-ruddle", "worksFor", "place/japan", "foreign minister", "title-before"),
         ),
+        (  # a bare company title means the company the story is about
+            "Velcor Holdings LLC raised its forecast. Velcor Holdings LLC shares rose.\n\n"
+            "Chief Executive Lena Voss said the group would hire.",
+            ("person/lena-voss", "worksFor", "organization/velcor-holdings-llc", "chief executive", "story-title"),
+        ),
+        (  # "its" points to the organisation named last
+            "Velcor Holdings LLC bought a rival. Its chief executive, Mark Ruddle, will step down.",
+            ("person/mark-ruddle", "worksFor", "organization/velcor-holdings-llc", "chief executive", "story-title"),
+        ),
+        (  # an office of state in an article naming one country
+            "Fires burned across Portugal on Monday. Prime Minister Mark Ruddle visited the area.",
+            ("person/mark-ruddle", "worksFor", "place/portugal", "prime minister", "story-title"),
+        ),
+        (  # a nationality is no part of the post
+            "Mark Ruddle, a Swedish forward of Tarnwick United, scored twice.",
+            ("person/mark-ruddle", "worksFor", "organization/tarnwick-united", "forward", "appositive"),
+        ),
     ],
 )
 def test_relations_affiliation_patterns(parse_text, text, expected):
