@@ -180,6 +180,16 @@ def company_titles() -> frozenset[str]:
 
 
 @cache
+def company_nouns() -> frozenset[str]:
+    return frozenset(table_lines(TABLES + "company_nouns.txt"))
+
+
+@cache
+def unit_nouns() -> frozenset[str]:
+    return frozenset(table_lines(TABLES + "unit_nouns.txt"))
+
+
+@cache
 def state_offices() -> frozenset[str]:
     return frozenset(table_lines(TABLES + "state_offices.txt"))
 

@@ -63,6 +63,8 @@ CONFIDENCE = {
     "place-comma": 0.8,
     "place-appositive": 0.8,
     "based-in": 0.8,
+    "story-based-in": 0.6,
+    "its-unit": 0.7,
     "facility-description": 0.6,
     "facility-inference": 0.5,
     "name-prefix": 0.7,
@@ -114,6 +116,7 @@ def extract_relations(
     for sentence in parsed.sentences:
         found.extend(_affiliations(context, sentence))
         found.extend(_locations(context, sentence))
+        found.extend(_units_of_its(context, sentence))
     found.extend(_facility_descriptions(context, found))
     found.extend(_facility_inferences(context, found))
     found.extend(_parent_organizations(context))
@@ -522,6 +525,9 @@ def _appositive(context: Context, sentence: Sentence, person: tuple[int, int, st
 
 
 def _locations(context: Context, sentence: Sentence) -> Iterator[Relation]:
+    seat = _story_company_seat(context, sentence)
+    if seat:
+        yield seat
     for index in range(sentence.first, sentence.last):
         place = _entity_at(context, index)
         if place and place[0] == index and context.kinds.get(place[2], ("", None))[0] == "Organization":
@@ -539,6 +545,19 @@ def _locations(context: Context, sentence: Sentence) -> Iterator[Relation]:
         container = _place_appositive(context, sentence, place[1])
         if container and container != place[2]:
             yield _relation(context, place[2], CONTAINED_IN, container, sentence, "place-appositive")
+
+
+def _story_company_seat(context: Context, sentence: Sentence) -> Relation | None:
+    """"The company, based in Oslo, said ...": the seat of the company the story is about."""
+    tokens = context.tokens
+    first = sentence.first
+    if first + 2 >= sentence.last or tokens[first].text.casefold() != "the":
+        return None
+    if tokens[first + 1].text.casefold() not in names.company_nouns():
+        return None
+    seat = _based_in(context, sentence, first + 2)
+    company = _story_company(context) if seat else None
+    return _relation(context, company, LOCATION, seat, sentence, "story-based-in") if company else None
 
 
 def _based_in(context: Context, sentence: Sentence, index: int) -> str | None:
@@ -681,6 +700,22 @@ def _facility_inferences(context: Context, found: list[Relation]) -> Iterator[Re
                 confidence=CONFIDENCE["facility-inference"],
                 rule="facility-inference",
             )
+
+
+def _units_of_its(context: Context, sentence: Sentence) -> Iterator[Relation]:
+    """"Acme said it would sell its coffee unit, Nordkaffe AB, ...": the named unit is part of
+    the organisation "its" stands for (the one named last before it)."""
+    tokens = context.tokens
+    for index in range(sentence.first, sentence.last - 2):
+        if tokens[index].text.casefold() != "its":
+            continue
+        for end in range(index + 1, min(index + 1 + MAX_ROLE_WORDS, sentence.last - 1)):
+            if tokens[end].text.casefold() in names.unit_nouns() and tokens[end + 1].text == ",":
+                unit = _entity_at(context, end + 2)
+                parent = _organization_before(context, index)
+                if unit and parent and context.kinds.get(unit[2], ("", None))[0] == ORGANIZATION_KIND and unit[2] != parent:
+                    yield _relation(context, unit[2], PARENT, parent, sentence, "its-unit")
+                break
 
 
 def _parent_organizations(context: Context) -> Iterator[Relation]:

@@ -127,6 +127,14 @@ def test_relations_affiliation_patterns(parse_text, text, expected):
             "Police searched a house in Brookvale, a suburb of Dalminster, on Monday.",
             ("place/brookvale", "containedInPlace", "place/dalminster", None, "place-appositive"),
         ),
+        (  # "the company" is the one the story is about
+            "Velcor Holdings LLC raised its forecast.\n\nThe company, based in Dalminster, hired 200 people.",
+            ("organization/velcor-holdings-llc", "location", "place/dalminster", None, "story-based-in"),
+        ),
+        (  # "its" stands for the organisation named last
+            "Velcor Holdings LLC said it would sell its coffee unit, Tarvik AB, to a rival.",
+            ("organization/tarvik-ab", "parentOrganization", "organization/velcor-holdings-llc", None, "its-unit"),
+        ),
         (  # an untyped place after the comma: a state or region
             "Protesters gathered in Dalminster, Ohio, on Sunday.",
             ("place/dalminster", "containedInPlace", "place/ohio", None, "place-comma"),
