@@ -311,12 +311,16 @@ def test_events_merge_keeps_episodes_apart_without_one_facility_and_time(other):
 def test_events_merge_undated_joins_its_only_dated_event_of_family():
     mentions = [
         _mention("a", "Defeat", "2019", "year"),
+        _mention("a", "Attack", "2023-03-09", actors=RED_HAND, start=40),  # one story: Red Hand
         _mention("b", "Defeat", None, actors=RED_HAND),
         _mention("b", "Escape", "2019", "year", places=PRISON, start=20),
         _mention("c", "Escape", None, places=PRISON),
     ]
     events = merge_events(mentions, ENTITIES)
-    assert sorted(e.article_ids for e in events) == [("a", "b"), ("b", "c")]
+    assert sorted(e.article_ids for e in events if e.event_class != "Attack") == [("a", "b"), ("b", "c")]
+    # An article of another story (naming no one the dated one's article names) keeps its own.
+    other = [mentions[0], _mention("d", "Defeat", None, actors=["place/strelsau"])]
+    assert sorted(e.article_ids for e in merge_events(other, ENTITIES)) == [("a",), ("d",)]
 
 
 @pytest.mark.parametrize(

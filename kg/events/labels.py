@@ -93,6 +93,10 @@ def _ranked(keys: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(counts, key=lambda k: (-counts[k], k)))
 
 
+# A part of the day after a date (2025-05-13TMO): TIMEX3's, no calendar time of its own.
+PART_OF_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}T(?:MO|AF|EV|NI|DT)$")
+
+
 def _event_time(mentions: Sequence[EventMention]) -> tuple[str | None, str | None, date | None, date | None]:
     """The value most mentions give at the finest grain told, and the days the fine mentions span."""
     dated = [m.time for m in mentions if m.time is not None and time_interval(m.time) is not None]
@@ -104,7 +108,10 @@ def _event_time(mentions: Sequence[EventMention]) -> tuple[str | None, str | Non
     value = min(votes, key=lambda v: (-votes[v], v))
     chosen = next(t for t in fine if t.value == value)
     intervals = [i for i in (time_interval(t) for t in fine) if i]
-    return value, chosen.grain, min(i[0] for i in intervals), max(i[1] for i in intervals)
+    first, last = min(i[0] for i in intervals), max(i[1] for i in intervals)
+    if PART_OF_DAY.search(value):  # "late Monday", "Tuesday morning": the event's date is the day
+        return value[:10], "day", first, last
+    return value, chosen.grain, first, last
 
 
 def _name(key: str, by_key: Mapping[str, Entity]) -> str:

@@ -17,7 +17,7 @@ only one of its family when that names no one.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from kg.events.intervals import day_gap, grain_rank, time_interval
@@ -60,7 +60,10 @@ def merge_events(event_mentions: Sequence[EventMention], entities: Sequence[Enti
             clusters.append([mention])
         else:
             cluster.append(mention)
-    clusters = _join_undated(clusters, _Context(specific, broad, facilities, None))
+    named: dict[str, set[str]] = {}
+    for mention in event_mentions:
+        named.setdefault(mention.article_id, set()).update(_participants(mention))
+    clusters = _join_undated(clusters, _Context(specific, broad, facilities, None, named))
     told = [c for c in clusters if _tells_something(c)]
     events = [build_event(cluster, entities) for cluster in told]
     return _unique_keys(sorted(events, key=_event_order))
@@ -68,12 +71,18 @@ def merge_events(event_mentions: Sequence[EventMention], entities: Sequence[Enti
 
 @dataclass(frozen=True)
 class _Context:
-    """What the merge knows beside the mentions: which places are specific or broad, the article's date."""
+    """What the merge knows beside the mentions: which places are specific or broad, the article's
+    date, and whom and where each article's events name."""
 
     specific: set[str]
     broad: set[str]
     facilities: set[str]
     present: date | None
+    named: dict[str, set[str]] = field(default_factory=dict)
+
+    def same_story(self, a: str, b: str) -> bool:
+        """Two articles of one story: the same, or their events name one same specific entity."""
+        return a == b or bool(self.named.get(a, set()) & self.named.get(b, set()) - self.broad)
 
 
 def _tells_something(cluster: Cluster) -> bool:
@@ -173,8 +182,9 @@ def _dated_home(undated: Cluster, dated: list[Cluster], context: _Context) -> Cl
 
     With a place, the only dated event of its family at that same town or
     facility (naming every place the undated one names). Without one, the
-    only dated event of its family, and only when that names no one: a shared
-    actor alone is no proof (one army withdraws many times).
+    only dated event of its family in the same story (its own article, or one
+    naming someone or somewhere its own article names), and only when that names
+    no one: a shared actor alone is no proof (one army withdraws many times).
     """
     if not any(_participants(m) for m in undated):
         return None  # a bare word ("the defeat") adds no source worth the doubt
@@ -185,7 +195,9 @@ def _dated_home(undated: Cluster, dated: list[Cluster], context: _Context) -> Cl
         if not candidates and not any(m.actors or m.targets for m in undated):
             candidates = _placeless_in_same_article(undated, fitting)
     else:
-        candidates = fitting if len(fitting) == 1 and not any(_participants(m) for m in fitting[0]) else []
+        own = {m.article_id for m in undated}
+        same_story = [d for d in fitting if any(context.same_story(a, m.article_id) for a in own for m in d)]
+        candidates = same_story if len(same_story) == 1 and not any(_participants(m) for m in same_story[0]) else []
     return candidates[0] if len(candidates) == 1 else None
 
 
