@@ -526,3 +526,12 @@ def test_events_merge_keeps_one_actors_meetings_in_two_towns_apart():
 def test_events_journey_destination_is_the_place_of_its_purpose(events_of):
     found, _ = events_of("On Monday, Maria Lopez travelled to Strelsau to meet Anton Weiss.")
     assert only(found, "Meeting").places == ("place/strelsau",)
+
+
+def test_events_merge_report_placed_only_in_a_country_joins_the_placed_event():
+    country_wide = _mention("a", "Disaster", "2023-03-09", places=["place/ruritania"])  # "in northern Ruritania"
+    at_town = _mention("b", "Disaster", "2023-03-09", places=["place/strelsau"])  # "near Strelsau"
+    assert len(merge_events([country_wide, at_town], ENTITIES)) == 1
+    elsewhere = [*ENTITIES, Entity("place/graustark", "Place", "Country", "Graustark", (), ())]
+    other_country = _mention("c", "Disaster", "2023-03-09", places=["place/graustark"])
+    assert len(merge_events([country_wide, other_country], elsewhere)) == 2

@@ -138,7 +138,7 @@ def _affinity(mention: EventMention, cluster: Cluster, context: _Context) -> flo
         return _statement_affinity(mention, cluster)
     if mention.time is None and not _undated_fits(mention, cluster, places, actors, context):
         return None
-    return _score(mention, cluster, places, actors)
+    return _score(mention, cluster, places, actors, context.broad)
 
 
 def _elsewhere(mention: EventMention, places: set[str], context: _Context) -> bool:
@@ -244,11 +244,11 @@ def _words(text: str) -> list[str]:
     return [w for w in "".join(c.lower() if c.isalnum() else " " for c in text).split() if len(w) > 3]
 
 
-def _score(mention: EventMention, cluster: Cluster, places: set[str], actors: set[str]) -> float | None:
+def _score(mention: EventMention, cluster: Cluster, places: set[str], actors: set[str], broad: set[str]) -> float | None:
     others = set().union(*(_participants(o) for o in cluster))
     score = 2.0 * len(set(mention.places) & places) + len(set(mention.actors) & actors)
     score += 0.5 * len(_participants(mention) & others - set(mention.places) - set(mention.actors))
-    if score == 0 and not _bare_fits(mention, cluster):
+    if score == 0 and not _bare_fits(mention, cluster, broad):
         return None
     if any(o.article_id == mention.article_id for o in cluster):
         score += 0.5
@@ -257,13 +257,26 @@ def _score(mention: EventMention, cluster: Cluster, places: set[str], actors: se
     return score
 
 
-def _bare_fits(mention: EventMention, cluster: Cluster) -> bool:
-    """A dated mention without participants may join a dated event whose count does not contradict it."""
-    if not _underspecified(mention) or mention.time is None or all(o.time is None for o in cluster):
+def _bare_fits(mention: EventMention, cluster: Cluster, broad: set[str]) -> bool:
+    """A dated mention without participants, or placed only in a country or region ("in northern
+    Spain"), may join a dated event whose count does not contradict it."""
+    if mention.time is None or all(o.time is None for o in cluster):
         return False
+    if not _underspecified(mention):
+        # Told in a country or region only on one side ("in northern Spain", "near Torremora"),
+        # unless the two name different countries or regions.
+        if not (_placed_broadly([mention], broad) or _placed_broadly(cluster, broad)):
+            return False
+        own, theirs = set(mention.places) & broad, _places(cluster) & broad
+        if own and theirs and not own & theirs:
+            return False
     counts = {(o.counted, o.count) for o in cluster if o.count is not None}
     same_noun = {n for c, n in counts if c == mention.counted}
     return mention.count is None or not same_noun or mention.count in same_noun
+
+
+def _placed_broadly(mentions: Sequence[EventMention], broad: set[str]) -> bool:
+    return all(set(m.places) <= broad and not m.actors and not m.targets for m in mentions)
 
 
 def _times_compatible(a: EventMention, b: EventMention, same_scene: bool) -> bool:
