@@ -535,3 +535,10 @@ def test_events_merge_report_placed_only_in_a_country_joins_the_placed_event():
     elsewhere = [*ENTITIES, Entity("place/graustark", "Place", "Country", "Graustark", (), ())]
     other_country = _mention("c", "Disaster", "2023-03-09", places=["place/graustark"])
     assert len(merge_events([country_wide, other_country], elsewhere)) == 2
+
+
+def test_events_post_as_subject_of_a_personal_event_is_no_country(events_of):
+    found, _ = events_of("Ruritania's health minister resigned on Monday.")
+    assert all("place/ruritania" not in m.actors for m in found if m.event_class == "Resignation")
+    found, _ = events_of("Ruritania's health minister, Maria Lopez, resigned on Monday.")
+    assert only(found, "Resignation").actors == ("person/maria-lopez",)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from kg import names
 from kg.events.document import ArticleIndex
 from kg.events.lexicon import cue
 from kg.events.places import acts, is_facility, is_site
@@ -53,7 +54,7 @@ class Roles:
 
 def roles_of(doc: ArticleIndex, token: Token, cls: str) -> Roles:
     """The actors, targets and places of a verb or noun trigger."""
-    return verb_roles(doc, token) if token.pos == "VERB" else noun_roles(doc, token, cls)
+    return verb_roles(doc, token, cls) if token.pos == "VERB" else noun_roles(doc, token, cls)
 
 
 def mentions_at(doc: ArticleIndex, i: int) -> list[Mention]:
@@ -196,12 +197,12 @@ def support_verb(doc: ArticleIndex, noun: Token) -> Token | None:
     return None
 
 
-def verb_roles(doc: ArticleIndex, verb: Token) -> Roles:
+def verb_roles(doc: ArticleIndex, verb: Token, cls: str = "") -> Roles:
     roles = Roles()
     subj = subject(doc, verb.index)
     if subj is not None:
         passive = bool(doc.kids(verb.index, "nsubjpass", "auxpass")) or _small_clause_participle(doc, verb)
-        roles.add(argument(doc, subj), "targets" if passive else "actors")
+        roles.add(_person_or_argument(doc, subj, cls), "targets" if passive else "actors")
     if (obj := relative_object(doc, verb)) is not None:
         roles.add(argument(doc, obj), "targets")
     for child in doc.kids(verb.index):
@@ -218,6 +219,16 @@ def verb_roles(doc: ArticleIndex, verb: Token) -> Roles:
                 roles.add(argument(doc, obj.index), "targets")
     roles.places += place_phrases(doc, verb.index)
     return roles
+
+
+def _person_or_argument(doc: ArticleIndex, i: int, cls: str) -> list[Mention]:
+    """The entities an argument stands for; but for what happens to one person (a resignation,
+    an arrest), a post ("Ireland's health minister resigned") is that person, not the country
+    or organisation the post is in: only a name or an appositive stands for it."""
+    token = doc.tokens[i]
+    if cls.lower() in cue("person_event") and token.tag == "NN" and token.lemma.lower() in names.role_heads():
+        return [m for a in [token, *doc.kids(i, "appos")] for m in mentions_at(doc, a.index)]
+    return argument(doc, i)
 
 
 def _small_clause_participle(doc: ArticleIndex, verb: Token) -> bool:
