@@ -542,3 +542,32 @@ def test_events_post_as_subject_of_a_personal_event_is_no_country(events_of):
     assert all("place/ruritania" not in m.actors for m in found if m.event_class == "Resignation")
     found, _ = events_of("Ruritania's health minister, Maria Lopez, resigned on Monday.")
     assert only(found, "Resignation").actors == ("person/maria-lopez",)
+
+
+@pytest.mark.parametrize("text,cls,target", [
+    ("Maria Lopez was handed over to soldiers on Sunday.", "Release", "person/maria-lopez"),
+    ("Anton Weiss was shot dead in Strelsau on Sunday.", "Killing", "person/anton-weiss"),
+])
+def test_events_two_word_triggers_handed_over_and_shot_dead(events_of, text, cls, target):
+    found, _ = events_of(text)
+    assert target in only(found, cls).targets
+
+
+def test_events_released_money_is_no_release(events_of):
+    found, _ = events_of("Maria Lopez released 20 million euros in aid on Monday.")
+    assert [m for m in found if m.event_class == "Release"] == []
+
+
+def test_events_perfect_under_a_report_is_not_dated_by_the_report(events_of):
+    found, _ = events_of("Anton Weiss has been freed, Maria Lopez said on Monday.")
+    assert only(found, "Release").time is None
+
+
+def test_events_what_happened_during_an_event_happened_where_it_did(events_of):
+    found, _ = events_of("On Monday, a suspect escaped through a window during the raid in Strelsau.")
+    assert "place/strelsau" in only(found, "Escape").places
+
+
+def test_events_statement_content_leaves_the_dateline_out(events_of):
+    found, _ = events_of("STRELSAU (AP) — Red Hand fighters have left the town, Maria Lopez said on Monday.")
+    assert only(found, "Statement").content.startswith("Red Hand fighters")

@@ -117,13 +117,14 @@ def _time_rank(doc: ArticleIndex, trigger: Token, time: AnchoredTime) -> tuple[i
         return _noun_rank(doc, trigger, time, clause)
     chain = verb_chain(doc, trigger.index)
     if clause in chain[1:] and _pluperfect(doc, trigger):
-        return None  # "said on Monday it had agreed": done before that day, not on it
+        return None  # "said on Monday it had agreed", "have been freed, X said Monday": done before that day
     return (2, chain.index(clause)) if clause in chain else None
 
 
 def _pluperfect(doc: ArticleIndex, trigger: Token) -> bool:
-    """A verb in the past perfect ("had agreed") tells what was done before the time of the clause above it."""
-    return trigger.tag == "VBN" and any(a.lemma.lower() == "have" and a.tag == "VBD" for a in doc.kids(trigger.index, "aux"))
+    """A verb in the perfect ("had agreed", "have been freed") tells what was done before the
+    time of the clause above it, not on it."""
+    return trigger.tag == "VBN" and any(a.lemma.lower() == "have" for a in doc.kids(trigger.index, "aux"))
 
 
 def _clause_of_time_rank(doc: ArticleIndex, trigger: Token, time: AnchoredTime) -> tuple[int, int] | None:

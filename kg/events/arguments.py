@@ -161,11 +161,13 @@ def place_phrases(doc: ArticleIndex, i: int, depth: int = 0) -> list[Mention]:
     """Places in the prepositional phrases under a token, nested once ("on the prison in the city"),
     and the destination of a journey ("travelled to Osaka")."""
     found: list[Mention] = []
-    # "travelled to Osaka": a journey's destination is where what it was for took place.
+    # "travelled to Osaka": a journey's destination is where what it was for took place;
+    # "escaped during the raid in Breda": what happened during an event happened where it did.
     destination = not depth and doc.tokens[i].lemma.lower() in cue("travel")
     for prep in doc.kids(i, "prep"):
         word = prep.lemma.lower()
-        if word not in cue("place_prep") and not (depth and word == "of") and not (destination and word == "to"):
+        during = not depth and word in cue("simultaneous_prep")
+        if word not in cue("place_prep") and not (depth and word == "of") and not (destination and word == "to") and not during:
             continue
         for obj in doc.kids(prep.index, "pobj"):
             owners = {m for c in doc.kids(obj.index, "compound", "poss") for m in mentions_at(doc, c.index) if acts(m)}

@@ -54,8 +54,8 @@ def content(doc: ArticleIndex, verb: Token) -> str | None:
     with its object ("confirmed the air strikes"); None when neither is there."""
     for dep in CONTENT_DEPS:
         for child in doc.kids(verb.index, dep):
-            span = doc.subtree(child.index)
-            if doc.tokens[span[0]].dep == "mark":
+            span = [i for i in doc.subtree(child.index) if i not in doc.dateline]  # "NIAMEY, Niger (AP) —" says where, not what
+            if span and doc.tokens[span[0]].dep == "mark":
                 span = span[1:]  # drop a leading "that"
             text = doc.span_text(span[0], span[-1]).strip(EDGE_PUNCTUATION) if span else ""
             if text and dep == "dobj":

@@ -20,6 +20,8 @@ from kg.model import Token
 DISASTER = "Disaster"
 # Adverbs the parser may give a phrasal verb instead of a particle: "stepped down", "pulled out".
 PARTICLE_TAGS = ("RP", "RB")
+# A result adjective right after a verb makes a two-word trigger of it: "shot dead".
+RESULT_TAGS = ("JJ",)
 
 
 def trigger(doc: ArticleIndex, token: Token) -> tuple[str, str] | None:
@@ -58,7 +60,9 @@ def is_hazard(doc: ArticleIndex, i: int) -> bool:
 
 
 def _particles(doc: ArticleIndex, verb: Token) -> list[Token]:
-    return [c for c in doc.kids(verb.index, "prt", "advmod") if c.dep == "prt" or (c.tag in PARTICLE_TAGS and c.index == verb.index + 1)]
+    """A verb's particle ("took over"), or the result word right after it ("shot dead")."""
+    return [c for c in doc.kids(verb.index, "prt", "advmod", "acomp", "oprd", "xcomp")
+            if c.dep == "prt" or (c.tag in PARTICLE_TAGS + RESULT_TAGS and c.index == verb.index + 1)]
 
 
 def _hazard_agent(doc: ArticleIndex, verb: Token) -> bool:
