@@ -56,6 +56,8 @@ LEADING_JUNK = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 # Prepositions after which a bare name is a place ("fighting in X", "a post near X").
 LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "throughout", "inside"})
+# "X-based", "X-headquartered": X is where an organisation sits, a place.
+SEAT_WORDS = frozenset({"based", "headquartered"})
 # When one name's mentions disagree and no context decides, prefer the model's majority,
 # then this order (a wrong Place is cheaper than a wrong Person).
 KIND_ORDER = (ORGANIZATION, PLACE, PERSON)
@@ -169,8 +171,13 @@ def _repair(parsed: ParsedArticle, first: int, last: int, label: str, groups: fr
         return Draft(first, last, listed, None, STRONG)
     if _organization_head(text) or (not titled and (_platform_context(parsed, first, last) or _employer_context(parsed, first))):
         return Draft(first, last, ORGANIZATION, None, STRONG)
+    if not titled and _said_to_be_a_place(parsed, first, last):
+        return Draft(first, last, PLACE, None, STRONG, located=True)
+    if kind != PERSON and last - first > 1 and _in_apposition_to_a_role(parsed, first, last):
+        return Draft(first, last, PERSON, None, STRONG)
     place = _place_context(parsed, first, last)
-    if place and (kind != PERSON or place != PLACE) and not titled:
+    possessed = last < len(tokens) and tokens[last].text in POSSESSIVES  # "in Smith's view"
+    if place and (kind != PERSON or place != PLACE or not possessed) and not titled:
         return Draft(first, last, PLACE, place if place != PLACE else None, STRONG, located=True)
     return Draft(first, last, kind, subtype, strength)
 
@@ -194,6 +201,9 @@ def _trim(tokens: tuple[Token, ...], first: int, last: int) -> tuple[int, int, b
             first += 1  # a title before a name, unless the name is an organisation's ("Premier League")
         else:
             break
+    opening = next((i for i in range(first + 1, last) if tokens[i].text == "("), None)
+    if opening is not None:
+        last = opening  # "Quality Authority (HIQA)": the acronym in brackets is a name of its own
     while last > first and (tokens[last - 1].text in POSSESSIVES or tokens[last - 1].pos == "PUNCT"):
         last -= 1
     if first > 0 and tokens[first - 1].text in names.honorifics():
@@ -324,10 +334,14 @@ def _portfolio_in_title(parsed: ParsedArticle, first: int, last: int) -> bool:
     """"Secretary of State Jane Doe": "State" is part of the title, not an organisation.
 
     True when a role noun and "of" stand before the span and a person's name
-    follows it, unless the span is a country ("President of Freedonia Jane Doe").
+    follows it, unless the span is a country ("President of Freedonia Jane Doe");
+    also for a nationality and a portfolio before a role noun ("Italian Civil
+    Protection Minister Jane Doe", "Spanish Transport Minister").
     """
     tokens = parsed.tokens
     sentence = parsed.sentence_of(first)
+    if _national_portfolio(parsed, first, last):
+        return True
     if first - 2 < sentence.first or tokens[first - 1].text != "of" or last >= sentence.last:
         return False
     if tokens[first - 2].text.casefold() not in names.role_heads() or tokens[last].ent_type != "PERSON":
@@ -336,6 +350,15 @@ def _portfolio_in_title(parsed: ParsedArticle, first: int, last: int) -> bool:
         return False  # "Governor of Examplia Jane Doe": the place the office governs
     text = _span_text(parsed, first, last)
     return names.normal(text) not in names.countries() and not _alias_country(text)
+
+
+def _national_portfolio(parsed: ParsedArticle, first: int, last: int) -> bool:
+    """A span opening with a nationality and followed by a role noun: a ministry's portfolio."""
+    tokens = parsed.tokens
+    if last - first < 2 or names.normal(tokens[first].text) not in names.demonyms():
+        return False
+    following = tokens[last].text.casefold() if last < len(tokens) else ""
+    return following in names.role_heads()
 
 
 def _platform_context(parsed: ParsedArticle, first: int, last: int) -> bool:
@@ -390,6 +413,41 @@ def _place_context(parsed: ParsedArticle, first: int, last: int) -> str | None:
         if not names.is_acronym(_span_text(parsed, first, last)):
             return PLACE
     return None
+
+
+def _in_apposition_to_a_role(parsed: ParsedArticle, first: int, last: int) -> bool:
+    """"Pueyo's lawyer, Beatriz Sancho,", "Anouk Meijer, head of the unit": a post names a person."""
+    tokens = parsed.tokens
+    sentence = parsed.sentence_of(first)
+    before = first - 2 >= sentence.first and tokens[first - 1].text == "," and \
+        tokens[first - 2].text.casefold() in names.role_heads()
+    after = tokens[last : min(sentence.last, last + 5)]
+    if not after or after[0].text != ",":
+        return before
+    words = [t for t in after[1:] if t.text.casefold() not in ("a", "an", "the") and t.tag != "POS" and t.pos != "PROPN"]
+    return before or bool(words) and words[0].text.casefold() in names.role_heads()
+
+
+def _said_to_be_a_place(parsed: ParsedArticle, first: int, last: int) -> bool:
+    """Contexts no person's or organisation's name stands in: "a Lyon-based charity", "from X to Y"."""
+    tokens = parsed.tokens
+    sentence = parsed.sentence_of(first)
+    seat = last + 1 < sentence.last and tokens[last].text == "-" and tokens[last + 1].text.casefold() in SEAT_WORDS
+    return seat or _journey_end(parsed, first, last)
+
+
+def _journey_end(parsed: ParsedArticle, first: int, last: int) -> bool:
+    """One end of "from X to Y", both ends capitalised names."""
+    tokens = parsed.tokens
+    sentence = parsed.sentence_of(first)
+    before = tokens[first - 1].text.casefold() if first - 1 >= sentence.first else ""
+    if before == "from":
+        ahead = [t for t in tokens[last : min(sentence.last, last + 4)]]
+        return any(t.text.casefold() == "to" and t.index + 1 < sentence.last and tokens[t.index + 1].text[:1].isupper() for t in ahead)
+    if before == "to":
+        back = tokens[max(sentence.first, first - 6) : first - 1]
+        return any(t.text.casefold() == "from" and tokens[t.index + 1].text[:1].isupper() for t in back)
+    return False
 
 
 def _place_office_before(parsed: ParsedArticle, of: int) -> str | None:

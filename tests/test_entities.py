@@ -110,6 +110,22 @@ def test_entities_surname_the_model_missed_is_found_and_joined(parse_text):
     assert together(resolve(mentions), ("Dale Morrow", "test.txt"), ("Morrow", "test.txt"))
 
 
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    ("The Dalminster Quality Authority (DQA) reported on Monday.", "Dalminster Quality Authority", ("Organization", None)),
+    ("It is a Lyon-based medical charity.", "Lyon", ("Place", None)),
+    ("The train was travelling from Ostrava to Huesca on Monday.", "Huesca", ("Place", None)),
+    ("Pueyo's lawyer, Beatriz Sancho, said her client would appeal.", "Beatriz Sancho", ("Person", None)),
+    ("The train was run by Trenes del Ebro SA, officials said.", "Trenes del Ebro SA", ("Organization", None)),
+])
+def test_entities_name_shape_and_context(parse_text, text, name, expected):
+    assert found(parse_text, text)[name] == expected
+
+
+def test_entities_nationality_and_portfolio_before_a_title_is_no_organisation(parse_text):
+    got = found(parse_text, "Italian Civil Protection Minister Lorenzo Baldacci toured the town.")
+    assert not any("Civil Protection" in name for name in got)
+
+
 def test_entities_dateline_capitals_are_a_place(parse_text):
     got = found(parse_text, "QUILLBY, Ohio (AP) — A former mayor was sentenced on Tuesday.")
     assert got["Quillby"] == ("Place", None)
