@@ -392,8 +392,9 @@ def _employer_context(parsed: ParsedArticle, first: int) -> bool:
 def _place_context(parsed: ParsedArticle, first: int, last: int) -> str | None:
     """What the words around a name say about it being a place.
 
-    "the city of X" -> the settlement's subtype; "the mayor of X" -> the
-    subtype the office governs; "X, <country>" -> City; "in X" -> Place; else None.
+    "the city of X" -> the settlement's subtype; "the mayor of X" and "X Mayor Jane
+    Doe" -> the subtype the office governs; "X, <country>" -> City; "in X" -> Place;
+    else None.
     """
     tokens = parsed.tokens
     sentence = parsed.sentence_of(first)
@@ -412,6 +413,19 @@ def _place_context(parsed: ParsedArticle, first: int, last: int) -> str | None:
     if first - 1 >= sentence.first and tokens[first - 1].text.casefold() in LOCATIVE_PREPOSITIONS:
         if not names.is_acronym(_span_text(parsed, first, last)):
             return PLACE
+    return _office_after(parsed, last)
+
+
+def _office_after(parsed: ParsedArticle, last: int) -> str | None:
+    """"Roccaverde Mayor Piero Bessone": an office held over a place, written after its name
+    and before a person's, makes the name that kind of place."""
+    tokens = parsed.tokens
+    for width in (2, 1):
+        end = last + width
+        if end < len(tokens) and tokens[end].text[:1].isupper():
+            office = " ".join(t.text.casefold() for t in tokens[last:end])
+            if office in names.place_offices() and all(t.text[:1].isupper() for t in tokens[last:end]):
+                return names.place_offices()[office]
     return None
 
 

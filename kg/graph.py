@@ -26,10 +26,10 @@ import pyoxigraph as ox
 import rdflib
 from rdflib.namespace import ORG, PROV, RDF, RDFS, SDO, SKOS, XSD
 
+from kg import names
 from kg.errors import KgError
 from kg.model import Article, Corpus, Entity, Event, EventMention, Relation, TimeExpression
 from kg.namespace import DEFAULT_BASE, ITSRDF, KG, NIF, PREFIXES, SCHEMA, SEM, OxTerms
-from kg.resources import table_lines
 
 __all__ = ["DEFAULT_BASE", "Iris", "Triple", "build_graph", "corpus_triples", "instance_prefixes", "to_rdflib"]
 
@@ -383,18 +383,10 @@ def relation_triples(relations: Iterable[Relation], iris: Iris) -> Iterator[Trip
             yield from relation_node_triples(node, relation, iris)
 
 
-def is_past_role(role: str | None) -> bool:
-    """Whether a role is no longer held: "former treasurer", "ex-minister"."""
-    if not role:
-        return False
-    first = re.split(r"[\s-]", role.strip().lower(), maxsplit=1)[0]
-    return first in table_lines("past_role_words.txt")
-
-
 def relation_node_triples(node: ox.NamedNode, relation: Relation, iris: Iris) -> Iterator[Triple]:
     subject, obj = iris.entity(relation.subject), iris.entity(relation.object)
     predicate = relation_predicate(relation.predicate)
-    if not is_past_role(relation.role):
+    if not names.is_past_role(relation.role):
         yield subject, predicate, obj
     if relation.predicate in MEMBERSHIP_PREDICATES:
         yield node, rdf.type, org.Membership

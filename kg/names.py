@@ -174,6 +174,20 @@ def role_heads() -> frozenset[str]:
     return frozenset(table_lines(TABLES + "role_heads.txt"))
 
 
+def is_past_role(role: str | None) -> bool:
+    """Whether a role is no longer held: "former treasurer", "ex-minister"."""
+    if not role:
+        return False
+    first = re.split(r"[\s-]", role.strip().lower(), maxsplit=1)[0]
+    return first in table_lines("past_role_words.txt")
+
+
+def post_of(role: str) -> str:
+    """The post a role names, without a word saying it is past: "former finance minister" -> "finance minister"."""
+    words = role.split(maxsplit=1)
+    return words[1] if is_past_role(role) and len(words) > 1 else role
+
+
 @cache
 def company_titles() -> frozenset[str]:
     return frozenset(table_lines(TABLES + "company_titles.txt"))

@@ -71,6 +71,7 @@ CONFIDENCE = {
 }
 DETERMINERS = frozenset({"the", "a", "an"})
 # Words that introduce a described role as a determiner does: "her Freedonian counterpart, Jane Doe".
+COMMON_NOUN_TAGS = ("NN", "NNS")
 ORGANIZATION_KIND, COUNTRY_KIND = "Organization", ("Place", "Country")
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
 COUNTERPART = "counterpart"
@@ -260,13 +261,14 @@ def _portfolio(context: Context, first: int, last: int) -> int | None:
     """Where the portfolio of "Secretary of State", "Minister of Foreign Affairs" starts.
 
     The index after an "of" inside ``[first, last)`` when every word after it
-    is capitalised and names no entity; None otherwise.
+    is capitalised or a common noun ("head of operations") and names no entity;
+    None otherwise.
     """
     tokens = context.tokens
     for index in range(first + 1, last - 1):
         if tokens[index].text == "of":
             after = tokens[index + 1 : last]
-            if all(t.text[:1].isupper() and t.index not in context.at for t in after):
+            if all((t.text[:1].isupper() or t.tag in COMMON_NOUN_TAGS) and t.index not in context.at for t in after):
                 return index + 1
             return None
     return None
@@ -309,32 +311,33 @@ def _affiliations_as_written(context: Context, sentence: Sentence) -> Iterator[R
 
 
 def _story_company_title(context: Context, sentence: Sentence, person: tuple[int, int, str]) -> Iterator[Relation]:
-    """A bare title before a name, in a sentence naming no organisation: "Chief
-    Executive Jane Doe said the group ..." is at the company the story is about, "Prime Minister
-    Jane Doe" in an article naming one country holds office there, and "Its chief executive,
-    Jane Doe," is at the organisation named last before."""
-    named = [context.kinds.get(key, ("", None)) for i, (_, key) in context.at.items() if sentence.first <= i < sentence.last]
-    if any(kind[0] == ORGANIZATION_KIND for kind in named):
-        return
+    """A bare title before a name, read from the story: "Its chief executive, Jane Doe," is at
+    the organisation named last before "its"; in a sentence naming no other person or
+    organisation, "Chief Executive Jane Doe said the group ..." is at the company the story is
+    about, and "Prime Minister Jane Doe" in an article naming one country holds office there."""
+    others = {mention for i, (mention, key) in context.at.items() if sentence.first <= i < sentence.last
+              and not person[0] <= i < person[1] and context.kinds.get(key, ("", None))[0] in (ORGANIZATION_KIND, "Person")}
     first = person[0] - 1 if person[0] > sentence.first and context.tokens[person[0] - 1].text == "," else person[0]
     for start in range(max(sentence.first, first - MAX_ROLE_WORDS), first):
         role = _role(context, start, first)
         if not role:
             continue
-        owner = _title_owner(context, sentence, start, role.casefold())
-        if owner:
+        owner = _title_owner(context, sentence, start, role.casefold(), bool(others))
+        if owner and owner != person[2]:
             yield _relation(context, person[2], WORKS_FOR, owner, sentence, "story-title", role)
         return
 
 
-def _title_owner(context: Context, sentence: Sentence, start: int, role: str) -> str | None:
-    if start > sentence.first and context.tokens[start - 1].text.casefold() in POSSESSIVE_PRONOUNS:
-        return _organization_before(context, sentence.first) if context.tokens[start - 1].text.casefold() == "its" else None
-    if start > sentence.first and (context.tokens[start - 1].pos == "PROPN" or context.tokens[start - 1].tag == "POS"):
-        return None  # the title of someone a name before it says ("Acme's", "Quillby")
-    if role in names.company_titles():
-        return _story_company(context)
-    if role in names.state_offices() or role.split()[-1] in names.state_offices():
+def _title_owner(context: Context, sentence: Sentence, start: int, role: str, crowded: bool) -> str | None:
+    before = context.tokens[start - 1] if start > sentence.first else None
+    if before is not None and before.text.casefold() in POSSESSIVE_PRONOUNS:
+        return _organization_before(context, start) if before.text.casefold() == "its" else None
+    if before is not None and (before.pos == "PROPN" or before.tag == "POS"):
+        return None  # a name before the title says whose it is
+    office = names.post_of(role).split(" of ")[0]  # "minister of state" is a minister
+    if office in names.company_titles():
+        return None if crowded else _story_company(context)  # another name may be whose post it is
+    if office in names.state_offices():
         return _only_country(context)  # the sentence may name it too: "Portugal's president met Prime Minister X"
     return None
 
@@ -404,7 +407,7 @@ def _title_before(context: Context, sentence: Sentence, person: tuple[int, int, 
     if comma:
         first -= 1
     for start in range(first - 1, max(sentence.first, first - MAX_ROLE_WORDS) - 1, -1):
-        org_end = _org_ending_at(context, sentence, start)
+        org_end = _org_ending_at(context, sentence, start) or _governed_place_ending_at(context, sentence, start, first)
         if org_end is None:
             continue
         org_first, org_key = org_end
@@ -413,6 +416,15 @@ def _title_before(context: Context, sentence: Sentence, person: tuple[int, int, 
         if role and (introduced or not comma):
             yield org_key, role
         return
+
+
+def _governed_place_ending_at(context: Context, sentence: Sentence, end: int, first: int) -> tuple[int, str] | None:
+    """"Roccaverde Mayor Jane Doe": a place of any kind before an office held over it."""
+    found = _entity_at(context, end) if end >= sentence.first else None
+    if not found or found[1] != end + 1 or context.kinds.get(found[2], ("", None))[0] != "Place":
+        return None
+    office = " ".join(t.text.casefold() for t in context.tokens[end + 1 : first])
+    return (found[0], found[2]) if office in names.place_offices() else None
 
 
 def _org_ending_at(context: Context, sentence: Sentence, end: int, after_of: bool = False) -> tuple[int, str] | None:

@@ -98,6 +98,18 @@ def relations_of(parse_text, text: str) -> set[tuple[str, str, str, str | None, 
             "Fires burned across Portugal on Monday. Prime Minister Mark Ruddle visited the area.",
             ("person/mark-ruddle", "worksFor", "place/portugal", "prime minister", "story-title"),
         ),
+        (  # an office with a portfolio is still an office of state
+            "Fires burned across Portugal on Monday. Minister of State Mark Ruddle visited the area.",
+            ("person/mark-ruddle", "worksFor", "place/portugal", "minister of state", "story-title"),
+        ),
+        (  # "its" may point back within a sentence that names the organisation
+            "The operator, Velcor Holdings LLC, suspended its head of operations, Mark Ruddle, on Monday.",
+            ("person/mark-ruddle", "worksFor", "organization/velcor-holdings-llc", "head of operations", "story-title"),
+        ),
+        (  # an office held over a place, before the name
+            "Roccaverde Mayor Mark Ruddle said the bridge was destroyed.",
+            ("person/mark-ruddle", "worksFor", "place/roccaverde", "mayor", "title-before"),
+        ),
         (  # a nationality is no part of the post
             "Mark Ruddle, a Swedish forward of Tarnwick United, scored twice.",
             ("person/mark-ruddle", "worksFor", "organization/tarnwick-united", "forward", "appositive"),
@@ -106,6 +118,12 @@ def relations_of(parse_text, text: str) -> set[tuple[str, str, str, str | None, 
 )
 def test_relations_affiliation_patterns(parse_text, text, expected):
     assert expected in relations_of(parse_text, text)
+
+
+def test_relations_company_title_with_another_name_in_the_sentence_is_left_unread(parse_text):
+    text = ("Velcor Holdings LLC bid for Tarvik AB on Monday. Velcor Holdings LLC said so.\n\n"
+            "Tarvik's board, led by chairman Mark Ruddle, backed the offer.")
+    assert not any(r[0] == "person/mark-ruddle" and r[4] == "story-title" for r in relations_of(parse_text, text))
 
 
 @pytest.mark.parametrize(
