@@ -1,7 +1,7 @@
 """Entities and relations on invented news nobody tuned the rules on.
 
 Usage (from the project root): ``python benchmarks/entities_unseen.py [-v] [FOLDER ...]``
-(default: both invented sets, ``benchmarks/unseen`` and ``benchmarks/unseen2``).
+(default: every invented set, ``benchmarks/unseen``, ``benchmarks/unseen2``, ...).
 
 In: per folder, its articles (``articles.csv`` gives their dates) and the
 hand-checked ``expected_entities.tsv``. Out, printed per folder: entity
@@ -25,7 +25,8 @@ from kg.model import Corpus
 from kg.names import normal
 
 HERE = Path(__file__).resolve().parent
-FOLDERS = (HERE / "unseen", HERE / "unseen2")
+# Every invented set: benchmarks/unseen, unseen2, unseen3, ... (each written after the rules before it).
+FOLDERS = tuple(sorted(p for p in HERE.glob("unseen*") if (p / "expected_entities.tsv").is_file()))
 
 
 @dataclass

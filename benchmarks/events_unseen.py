@@ -1,8 +1,8 @@
 """Precision and recall of merged, dated events on invented news articles.
 
-In: folders of our own invented articles, benchmarks/unseen/ (several telling
-one story on different days) and benchmarks/unseen2/ (five single stories of
-other kinds of news), each with articles.csv giving their publication dates and
+In: folders of our own invented articles, benchmarks/unseen*/ (unseen: several
+telling one story on different days; unseen2, unseen3, ...: other kinds of news,
+each set written without looking at the rules), each with articles.csv giving their publication dates and
 expected_events.tsv (the events a reader would put on the timeline: class,
 date, a participant, place, number of sources, first day told).
 Out: printed figures per folder: event precision (dated events built that match an expected
@@ -31,7 +31,8 @@ from kg.model import Entity, Event
 from kg.timeline import events_as_of
 
 HERE = Path(__file__).resolve().parent
-FOLDERS = [HERE / "unseen", HERE / "unseen2"]
+# Every invented set: benchmarks/unseen, unseen2, unseen3, ... (each written after the rules before it).
+FOLDERS = sorted(p for p in HERE.glob("unseen*") if (p / "expected_events.tsv").is_file())
 
 
 @dataclass(frozen=True)
