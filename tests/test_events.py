@@ -571,3 +571,17 @@ def test_events_what_happened_during_an_event_happened_where_it_did(events_of):
 def test_events_statement_content_leaves_the_dateline_out(events_of):
     found, _ = events_of("STRELSAU (AP) — Red Hand fighters have left the town, Maria Lopez said on Monday.")
     assert only(found, "Statement").content.startswith("Red Hand fighters")
+
+
+@pytest.mark.parametrize("text,cls", [
+    ("Maria Lopez toured Strelsau on Sunday.", "Meeting"),
+    ("Red Hand workers walked off the job in Strelsau on Sunday.", "Protest"),
+])
+def test_events_visits_and_walkouts(events_of, text, cls):
+    found, _ = events_of(text)
+    assert only(found, cls).time.value == "2023-03-05"
+
+
+def test_events_accident_near_a_place_puts_its_deaths_there(events_of):
+    found, _ = events_of("In 2018 a derailment near Strelsau killed six people.")
+    assert "place/strelsau" in only(found, "Death").places

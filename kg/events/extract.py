@@ -155,8 +155,9 @@ def _event_mention(doc: ArticleIndex, token: Token, cls: str, lemma: str) -> Eve
 def _roles(doc: ArticleIndex, token: Token, cls: str, statement: bool) -> Roles:
     roles = roles_of(doc, token, cls)
     for subj in doc.kids(token.index, "nsubj"):
-        if (told := trigger(doc, subj)) is not None and _told_by_its_verb(doc, subj, told[0]):
-            roles.places += place_phrases(doc, subj.index)  # "an earthquake near the coast struck"
+        if (told := trigger(doc, subj)) is not None and (_told_by_its_verb(doc, subj, told[0]) or is_hazard(doc, subj.index)):
+            # "an earthquake near the coast struck", "a derailment near Valdecarro killed six"
+            roles.places += place_phrases(doc, subj.index)
     if not roles.places and token.pos == "VERB" and not statement:
         # "fighting went on near the facility until Wednesday, when they surrendered"
         roles.places = [m for verb in verb_chain(doc, token.index, True)[1:3] for m in place_phrases(doc, verb)]

@@ -60,9 +60,10 @@ def is_hazard(doc: ArticleIndex, i: int) -> bool:
 
 
 def _particles(doc: ArticleIndex, verb: Token) -> list[Token]:
-    """A verb's particle ("took over"), or the result word right after it ("shot dead")."""
-    return [c for c in doc.kids(verb.index, "prt", "advmod", "acomp", "oprd", "xcomp")
-            if c.dep == "prt" or (c.tag in PARTICLE_TAGS + RESULT_TAGS and c.index == verb.index + 1)]
+    """A verb's particle ("took over"), or the result word or preposition right after it
+    ("shot dead", "walked off the job": only pairs the trigger table lists count)."""
+    return [c for c in doc.kids(verb.index, "prt", "advmod", "acomp", "oprd", "xcomp", "prep")
+            if c.dep == "prt" or (c.tag in PARTICLE_TAGS + RESULT_TAGS + ("IN",) and c.index == verb.index + 1)]
 
 
 def _hazard_agent(doc: ArticleIndex, verb: Token) -> bool:
