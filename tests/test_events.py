@@ -585,3 +585,8 @@ def test_events_visits_and_walkouts(events_of, text, cls):
 def test_events_accident_near_a_place_puts_its_deaths_there(events_of):
     found, _ = events_of("In 2018 a derailment near Strelsau killed six people.")
     assert "place/strelsau" in only(found, "Death").places
+
+
+def test_events_label_takes_no_noun_of_another_class_from_a_verb():
+    stormed = replace(_mention("a", "Attack", "2023-03-09", places=PRISON), lemma="storm")
+    assert not merge_events([stormed], ENTITIES)[0].label.startswith("Storm")

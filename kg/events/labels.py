@@ -15,9 +15,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
 from kg.events.intervals import grain_rank, time_interval
-from kg.events.lexicon import STATEMENT, ancestry, classes_compatible, event_classes
+from kg.events.lexicon import STATEMENT, ancestry, classes_compatible, event_classes, triggers
 from kg.events.places import place_rank
-from kg.events.triggers import is_event_noun
 from kg.model import Entity, Event, EventMention
 
 GIST_WORDS = 10  # how many words of a statement's content its label quotes
@@ -121,8 +120,15 @@ def _name(key: str, by_key: Mapping[str, Entity]) -> str:
 
 def _headword(mentions: Sequence[EventMention], cls: str) -> str:
     """The event noun the reports use most ("ambush"), else the class's label."""
-    nouns = Counter(m.lemma for m in mentions if is_event_noun(m.lemma) and classes_compatible(m.event_class, cls))
+    nouns = Counter(m.lemma for m in mentions if _noun_of_class(m.lemma, cls) and classes_compatible(m.event_class, cls))
     return min(nouns, key=lambda n: (-nouns[n], n)) if nouns else event_classes()[cls].label
+
+
+def _noun_of_class(lemma: str, cls: str) -> bool:
+    """An event noun that tells the class ("ambush" an attack), not a verb's lemma that is also a
+    noun of another class ("stormed a clinic" is no storm)."""
+    noun_class = triggers().get((lemma, "NOUN"))
+    return noun_class is not None and classes_compatible(noun_class, cls)
 
 
 def _slug(text: str) -> str:

@@ -45,11 +45,6 @@ def trigger(doc: ArticleIndex, token: Token) -> tuple[str, str] | None:
     return None
 
 
-def is_event_noun(lemma: str) -> bool:
-    """Whether the lemma is an event noun of the trigger table ("ambush", "prison break")."""
-    return (lemma, "NOUN") in triggers()
-
-
 def is_hazard(doc: ArticleIndex, i: int) -> bool:
     """Whether token i is a natural-hazard noun: "quake", "flash flood"."""
     token = doc.tokens[i]
