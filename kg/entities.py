@@ -194,10 +194,10 @@ def _trim(tokens: tuple[Token, ...], first: int, last: int) -> tuple[int, int, b
             first += 1
         elif word[:1].islower() and tokens[first].pos != "PROPN" and names.strip_particle(word) == word:
             first += 1  # a verb or common noun the model swept in: "replied State Department"
-        elif word in names.honorifics():
+        elif word in names.lexicon("honorifics"):
             first, titled = first + 1, True
-        elif word.casefold() in names.role_heads() and last - first > 1 and tokens[first + 1].text[:1].isupper() \
-                and not names.normal(tokens[last - 1].text) in names.organization_heads():
+        elif word.casefold() in names.lexicon("role_heads") and last - first > 1 and tokens[first + 1].text[:1].isupper() \
+                and not names.normal(tokens[last - 1].text) in names.lexicon("organization_heads"):
             first += 1  # a title before a name, unless the name is an organisation's ("Premier League")
         else:
             break
@@ -206,7 +206,7 @@ def _trim(tokens: tuple[Token, ...], first: int, last: int) -> tuple[int, int, b
         last = opening  # "Quality Authority (HIQA)": the acronym in brackets is a name of its own
     while last > first and (tokens[last - 1].text in POSSESSIVES or tokens[last - 1].pos == "PUNCT"):
         last -= 1
-    if first > 0 and tokens[first - 1].text in names.honorifics():
+    if first > 0 and tokens[first - 1].text in names.lexicon("honorifics"):
         titled = True
     return first, last, titled
 
@@ -284,9 +284,9 @@ def _organization_head(text: str) -> bool:
     parts = text.split()
     if len(parts) < 2:
         return False
-    if parts[-1].casefold() in names.organization_heads() or names.normal(parts[-1]) in names.company_suffixes():
+    if parts[-1].casefold() in names.lexicon("organization_heads") or names.normal(parts[-1]) in names.company_suffixes():
         return True
-    return parts[0].casefold() in names.organization_heads() and parts[1].casefold() == "of"
+    return parts[0].casefold() in names.lexicon("organization_heads") and parts[1].casefold() == "of"
 
 
 def _group_words(parsed: ParsedArticle) -> frozenset[str]:
@@ -344,7 +344,7 @@ def _portfolio_in_title(parsed: ParsedArticle, first: int, last: int) -> bool:
         return True
     if first - 2 < sentence.first or tokens[first - 1].text != "of" or last >= sentence.last:
         return False
-    if tokens[first - 2].text.casefold() not in names.role_heads() or tokens[last].ent_type != "PERSON":
+    if tokens[first - 2].text.casefold() not in names.lexicon("role_heads") or tokens[last].ent_type != "PERSON":
         return False
     if _place_office_before(parsed, first - 1):
         return False  # "Governor of Examplia Jane Doe": the place the office governs
@@ -358,7 +358,7 @@ def _national_portfolio(parsed: ParsedArticle, first: int, last: int) -> bool:
     if last - first < 2 or names.normal(tokens[first].text) not in names.demonyms():
         return False
     following = tokens[last].text.casefold() if last < len(tokens) else ""
-    return following in names.role_heads()
+    return following in names.lexicon("role_heads")
 
 
 def _platform_context(parsed: ParsedArticle, first: int, last: int) -> bool:
@@ -434,12 +434,12 @@ def _in_apposition_to_a_role(parsed: ParsedArticle, first: int, last: int) -> bo
     tokens = parsed.tokens
     sentence = parsed.sentence_of(first)
     before = first - 2 >= sentence.first and tokens[first - 1].text == "," and \
-        tokens[first - 2].text.casefold() in names.role_heads()
+        tokens[first - 2].text.casefold() in names.lexicon("role_heads")
     after = tokens[last : min(sentence.last, last + 5)]
     if not after or after[0].text != ",":
         return before
     words = [t for t in after[1:] if t.text.casefold() not in ("a", "an", "the") and t.tag != "POS" and t.pos != "PROPN"]
-    return before or bool(words) and words[0].text.casefold() in names.role_heads()
+    return before or bool(words) and words[0].text.casefold() in names.lexicon("role_heads")
 
 
 def _said_to_be_a_place(parsed: ParsedArticle, first: int, last: int) -> bool:
@@ -685,7 +685,7 @@ def _vote(strength: int) -> int:
 def _plural_word(parsed: ParsedArticle, draft: Draft) -> bool:
     """A one-word name the tagger reads as a plural ("Bradleys"), with no title before it."""
     token = parsed.tokens[draft.first]
-    titled = draft.first > 0 and parsed.tokens[draft.first - 1].text in names.honorifics()
+    titled = draft.first > 0 and parsed.tokens[draft.first - 1].text in names.lexicon("honorifics")
     return draft.last - draft.first == 1 and token.tag in {"NNS", "NNPS"} and token.text.endswith("s") and not titled
 
 

@@ -149,29 +149,15 @@ def settlement_nouns() -> dict[str, str]:
 
 
 @cache
+def lexicon(name: str) -> frozenset[str]:
+    """The words of ``kg/resources/en/entities/NAME.txt``: role heads, honorifics, company titles, ..."""
+    return frozenset(table_lines(TABLES + f"{name}.txt"))
+
+
+@cache
 def place_offices() -> dict[str, str]:
     """Office whose "of X" names a place -> the place's subtype: ``mayor`` -> ``City``."""
     return dict(_pairs("place_offices.tsv"))
-
-
-@cache
-def organization_heads() -> frozenset[str]:
-    return frozenset(table_lines(TABLES + "organization_heads.txt"))
-
-
-@cache
-def honorifics() -> frozenset[str]:
-    return frozenset(table_lines(TABLES + "honorifics.txt"))
-
-
-@cache
-def unit_heads() -> frozenset[str]:
-    return frozenset(table_lines(TABLES + "unit_heads.txt"))
-
-
-@cache
-def role_heads() -> frozenset[str]:
-    return frozenset(table_lines(TABLES + "role_heads.txt"))
 
 
 def is_past_role(role: str | None) -> bool:
@@ -186,26 +172,6 @@ def post_of(role: str) -> str:
     """The post a role names, without a word saying it is past: "former finance minister" -> "finance minister"."""
     words = role.split(maxsplit=1)
     return words[1] if is_past_role(role) and len(words) > 1 else role
-
-
-@cache
-def company_titles() -> frozenset[str]:
-    return frozenset(table_lines(TABLES + "company_titles.txt"))
-
-
-@cache
-def company_nouns() -> frozenset[str]:
-    return frozenset(table_lines(TABLES + "company_nouns.txt"))
-
-
-@cache
-def unit_nouns() -> frozenset[str]:
-    return frozenset(table_lines(TABLES + "unit_nouns.txt"))
-
-
-@cache
-def state_offices() -> frozenset[str]:
-    return frozenset(table_lines(TABLES + "state_offices.txt"))
 
 
 @cache

@@ -252,7 +252,7 @@ def _role(context: Context, first: int, last: int) -> str | None:
     joined = role.casefold().split()
     last_words = {" ".join(joined[-w:]) for w in (1, 2) if len(joined) >= w}
     lemma = tokens[last - 1].lemma.casefold()
-    if not (last_words & names.role_heads() or lemma in names.role_heads()):
+    if not (last_words & names.lexicon("role_heads") or lemma in names.lexicon("role_heads")):
         return None
     return role
 
@@ -335,9 +335,9 @@ def _title_owner(context: Context, sentence: Sentence, start: int, role: str, cr
     if before is not None and (before.pos == "PROPN" or before.tag == "POS"):
         return None  # a name before the title says whose it is
     office = names.post_of(role).split(" of ")[0]  # "minister of state" is a minister
-    if office in names.company_titles():
+    if office in names.lexicon("company_titles"):
         return None if crowded else _story_company(context)  # another name may be whose post it is
-    if office in names.state_offices():
+    if office in names.lexicon("state_offices"):
         return _only_country(context)  # the sentence may name it too: "Portugal's president met Prime Minister X"
     return None
 
@@ -502,7 +502,7 @@ def _appositive(context: Context, sentence: Sentence, person: tuple[int, int, st
     """"<Person>, [the] [<Org>] <role> [of|at|for|to [the] <Org>]"."""
     tokens = context.tokens
     index = person[1]
-    while index < sentence.last and (tokens[index].text == "," or tokens[index].text in names.honorifics()):
+    while index < sentence.last and (tokens[index].text == "," or tokens[index].text in names.lexicon("honorifics")):
         index += 1
     if index == person[1] or index >= sentence.last or tokens[index - 1].text != ",":
         return
@@ -565,7 +565,7 @@ def _story_company_seat(context: Context, sentence: Sentence) -> Relation | None
     first = sentence.first
     if first + 2 >= sentence.last or tokens[first].text.casefold() != "the":
         return None
-    if tokens[first + 1].text.casefold() not in names.company_nouns():
+    if tokens[first + 1].text.casefold() not in names.lexicon("company_nouns"):
         return None
     seat = _based_in(context, sentence, first + 2)
     company = _story_company(context) if seat else None
@@ -722,7 +722,7 @@ def _units_of_its(context: Context, sentence: Sentence) -> Iterator[Relation]:
         if tokens[index].text.casefold() != "its":
             continue
         for end in range(index + 1, min(index + 1 + MAX_ROLE_WORDS, sentence.last - 1)):
-            if tokens[end].text.casefold() in names.unit_nouns() and tokens[end + 1].text == ",":
+            if tokens[end].text.casefold() in names.lexicon("unit_nouns") and tokens[end + 1].text == ",":
                 unit = _entity_at(context, end + 2)
                 parent = _organization_before(context, index)
                 if unit and parent and context.kinds.get(unit[2], ("", None))[0] == ORGANIZATION_KIND and unit[2] != parent:
@@ -740,7 +740,7 @@ def _parent_organizations(context: Context) -> Iterator[Relation]:
         for mention in mentions:
             first_word = names.words(mention.text)[0] if names.words(mention.text) else ""
             words = names.words(mention.text)
-            if len(words) < 2 or names.normal(words[-1]) not in names.unit_heads():
+            if len(words) < 2 or names.normal(words[-1]) not in names.lexicon("unit_heads"):
                 continue
             for other_key, others in organizations.items():
                 if other_key != key and any(names.normal(o.text) == names.normal(first_word) for o in others):

@@ -228,7 +228,7 @@ def _person_or_argument(doc: ArticleIndex, i: int, cls: str) -> list[Mention]:
     an arrest), a post ("Ireland's health minister resigned") is that person, not the country
     or organisation the post is in: only a name or an appositive stands for it."""
     token = doc.tokens[i]
-    if cls.lower() in cue("person_event") and token.tag == "NN" and token.lemma.lower() in names.role_heads():
+    if cls.lower() in cue("person_event") and token.tag == "NN" and token.lemma.lower() in names.lexicon("role_heads"):
         return [m for a in [token, *doc.kids(i, "appos")] for m in mentions_at(doc, a.index)]
     return argument(doc, i)
 
