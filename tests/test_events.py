@@ -590,3 +590,12 @@ def test_events_accident_near_a_place_puts_its_deaths_there(events_of):
 def test_events_label_takes_no_noun_of_another_class_from_a_verb():
     stormed = replace(_mention("a", "Attack", "2023-03-09", places=PRISON), lemma="storm")
     assert not merge_events([stormed], ENTITIES)[0].label.startswith("Storm")
+
+
+@pytest.mark.parametrize("text", [
+    "Police said the driver, named by officials as Anton Weiss, was arrested on Monday.",
+    "Police arrested nine people on Monday. Those arrested include Anton Weiss, 47.",
+])
+def test_events_people_named_by_description_are_the_arrested(events_of, text):
+    found, _ = events_of(text)
+    assert any("person/anton-weiss" in m.targets for m in found if m.event_class == "Arrest")

@@ -95,7 +95,7 @@ def argument(doc: ArticleIndex, i: int, depth: int = 0) -> list[Mention]:
     """Entities an argument stands for: itself, its appositive, or the group in "Red Hand fighters"."""
     found = mentions_at(doc, i)
     if not found and depth < MAX_DEPTH:
-        for child in [*doc.kids(i, "appos"), *_appositive_of_complement(doc, i)]:
+        for child in [*doc.kids(i, "appos"), *_appositive_of_complement(doc, i), *_named_as(doc, i)]:
             found += argument(doc, child.index, depth + 1)  # "its leader, Anton Weiss": the name, not the group
     if not found and depth < MAX_DEPTH:
         for child in doc.kids(i, *ARGUMENT_MODIFIER_DEPS):
@@ -108,6 +108,25 @@ def argument(doc: ArticleIndex, i: int, depth: int = 0) -> list[Mention]:
     for conj in doc.kids(i, "conj"):
         found += argument(doc, conj.index, depth)
     return found
+
+
+def _named_as(doc: ArticleIndex, i: int) -> list[Token]:
+    """"the driver, named by officials as Andres Pueyo,": the name a naming verb gives a noun."""
+    verbs = [c for c in doc.kids(i, "acl") if c.lemma.lower() in cue("naming_verb")]
+    # The parser may hang "as" on the agent ("by officials as X"): any "as" under the verb.
+    preps = [doc.tokens[j] for v in verbs for j in doc.subtree(v.index) if doc.tokens[j].lemma.lower() == "as"]
+    return [o for p in preps if p.dep == "prep" for o in doc.kids(p.index, "pobj")]
+
+
+def _included(doc: ArticleIndex, verb: Token) -> list[Token]:
+    """"Those arrested include X and Y": the people a participle's noun is said to include."""
+    if verb.dep != "acl" or verb.tag != "VBN":
+        return []
+    noun = doc.head(verb.index)
+    including = doc.head(noun.index)
+    if noun.dep != "nsubj" or including.lemma.lower() not in cue("inclusion_verb"):
+        return []
+    return doc.kids(including.index, "dobj")
 
 
 def _appositive_of_complement(doc: ArticleIndex, i: int) -> list[Token]:
@@ -207,6 +226,8 @@ def verb_roles(doc: ArticleIndex, verb: Token, cls: str = "") -> Roles:
         roles.add(_person_or_argument(doc, subj, cls), "targets" if passive else "actors")
     if (obj := relative_object(doc, verb)) is not None:
         roles.add(argument(doc, obj), "targets")
+    for included in _included(doc, verb):
+        roles.add(argument(doc, included.index), "targets")
     for child in doc.kids(verb.index):
         if child.dep == "nsubjpass" and child.index != subj:
             roles.add(argument(doc, child.index), "targets")
