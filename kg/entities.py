@@ -115,7 +115,19 @@ def _joined_spans(parsed: ParsedArticle) -> list[tuple[int, int, str]]:
         else:
             joined.append((first, last, label))
     joined += _unlabelled_facilities(parsed, joined)
-    return [span for span in joined if span[2] in KIND_OF_LABEL]
+    pieces = [piece for span in joined for piece in _split_at_verbs(parsed, span)]
+    return [span for span in pieces if span[2] in KIND_OF_LABEL]
+
+
+def _split_at_verbs(parsed: ParsedArticle, span: tuple[int, int, str]) -> list[tuple[int, int, str]]:
+    """"Keane shot Owen Pritchard" taken for one person: a verb inside a span ends one name and
+    the next begins after it."""
+    first, last, label = span
+    verbs = [i for i in range(first + 1, last - 1) if parsed.tokens[i].tag.startswith("VB") and parsed.tokens[i].text[:1].islower()]
+    if not verbs:
+        return [span]
+    bounds = [first, *[b for v in verbs for b in (v, v + 1)], last]
+    return [(bounds[k], bounds[k + 1], label) for k in range(0, len(bounds), 2) if bounds[k] < bounds[k + 1]]
 
 
 def _unlabelled_facilities(parsed: ParsedArticle, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -646,9 +658,11 @@ def _one_sense_per_article(parsed: ParsedArticle, drafts: list[Draft], groups: f
     company's name ("Acme" of "Acme N.V.") as strong evidence for Organization
     unless they are such a surname or a place in their own right ("in Acme").
     A one-word "person" that is a plural ("the Bradleys") or one of the
-    article's ``groups`` ("Hutu" beside "Hutus") is dropped, unless it is a surname.
+    article's ``groups`` ("Hutu" beside "Hutus") is dropped, unless it is a surname;
+    so is a surname two of the article's full names share (which person is unsaid).
     """
     surnames = _surnames(parsed, drafts)
+    shared = _shared_surnames(parsed, drafts)
     companies = _company_names(parsed, drafts)
     located = {names.normal(_span_text(parsed, d.first, d.last)) for d in drafts if d.located}
     votes: dict[str, Counter] = defaultdict(Counter)
@@ -673,6 +687,8 @@ def _one_sense_per_article(parsed: ParsedArticle, drafts: list[Draft], groups: f
             kind, subtype = PLACE, facilities[key]
         if kind == PERSON and key not in surnames and (_plural_word(parsed, d) or key in groups):
             continue  # "the Bradleys", "Hutu" beside "Hutus": a group or a thing, not a person
+        if kind == PERSON and d.last - d.first == 1 and key in shared:
+            continue  # "Pritchard" where Owen and Joanne Pritchard are both named: which one is unsaid
         decided.append(replace(d, kind=kind, subtype=subtype))
     return decided
 
@@ -727,6 +743,16 @@ def _surnames(parsed: ParsedArticle, drafts: list[Draft]) -> set[str]:
             last_word = names.words(_span_text(parsed, d.first, d.last))[-1]
             found.update({names.normal(last_word), names.normal(names.strip_particle(last_word))})
     return found
+
+
+def _shared_surnames(parsed: ParsedArticle, drafts: list[Draft]) -> set[str]:
+    """Normal forms of surnames that two different full names of the article end in."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for d in drafts:
+        if d.kind == PERSON and d.last - d.first > 1:
+            text = _span_text(parsed, d.first, d.last)
+            owners[names.normal(names.words(text)[-1])].add(names.normal(text))
+    return {surname for surname, full in owners.items() if len(full) > 1}
 
 
 def _with_dateline_places(parsed: ParsedArticle, drafts: list[Draft]) -> list[Draft]:

@@ -243,6 +243,7 @@ def _names(mentions: Sequence[Mention]) -> list[Name]:
 def _within_article(groups: Groups, indexes: list[int], user: AliasTable) -> None:
     items = groups.items
     _join_by_alias(groups, indexes, user)
+    _join_bracketed_acronyms(groups, indexes)
     longer = _longer_names(items, indexes)
     for short in indexes:
         for rule, match in WITHIN_ARTICLE_RULES:
@@ -254,6 +255,21 @@ def _within_article(groups: Groups, indexes: list[int], user: AliasTable) -> Non
                 if rule == "acronym":
                     rule = "acronym-defined" if _defined(items[long], items[short]) else "acronym-initials"
                 groups.join(long, short, rule, _evidence(items[long], items[short]))
+                break
+
+
+def _join_bracketed_acronyms(groups: Groups, indexes: list[int]) -> None:
+    """"Revolutionary Front of the Cordillera (FRC)": an acronym in brackets right after a name
+    of its kind is that name's, whatever language its letters come from."""
+    items = groups.items
+    by_end = {(m.article_id, m.end): i for i in indexes for m in items[i].mentions}
+    for short in indexes:
+        if not names.is_acronym(items[short].surface):
+            continue
+        for mention in items[short].mentions:
+            long = by_end.get((mention.article_id, mention.start - 2))
+            if long is not None and long != short and items[long].kind == items[short].kind and len(items[long].words) > 1:
+                groups.join(long, short, "acronym-defined", _evidence(items[long], items[short]))
                 break
 
 

@@ -126,6 +126,16 @@ def test_entities_nationality_and_portfolio_before_a_title_is_no_organisation(pa
     assert not any("Civil Protection" in name for name in got)
 
 
+def test_entities_name_spans_split_at_a_verb(parse_text):
+    got = found(parse_text, "Prosecutors say Keane shot Owen Pritchard during a fishing trip.")
+    assert got.get("Keane") == ("Person", None) and got.get("Owen Pritchard") == ("Person", None)
+
+
+def test_entities_surname_two_people_share_is_no_mention(parse_text):
+    text = "Owen Pritchard and Joanne Pritchard ran the firm.\n\nPritchard said the boat was safe."
+    assert [m.text for m in extract_mentions(parse_text(text)) if m.kind == "Person"] == ["Owen Pritchard", "Joanne Pritchard"]
+
+
 def test_entities_dateline_capitals_are_a_place(parse_text):
     got = found(parse_text, "QUILLBY, Ohio (AP) — A former mayor was sentenced on Tuesday.")
     assert got["Quillby"] == ("Place", None)
@@ -186,6 +196,12 @@ def test_entities_acronym_defined_in_parentheses():
     short = mention("FLF", "Organization", start=long.end + 2)
     resolution = resolve([long, short])
     assert [m.rule for m in resolution.merges] == ["acronym-defined"]
+
+
+def test_entities_acronym_in_brackets_joins_whatever_its_letters():
+    name = "Revolutionary Front of the Cordillera"
+    resolution = resolve([mention(name, "Organization", "a.txt", 0), mention("FRC", "Organization", "a.txt", len(name) + 2)])
+    assert together(resolution, (name, "a.txt"), ("FRC", "a.txt"))
 
 
 def test_entities_ambiguous_surname_stays_apart():
