@@ -659,7 +659,7 @@ def _one_sense_per_article(parsed: ParsedArticle, drafts: list[Draft], groups: f
     unless they are such a surname or a place in their own right ("in Acme").
     A one-word "person" that is a plural ("the Bradleys") or one of the
     article's ``groups`` ("Hutu" beside "Hutus") is dropped, unless it is a surname;
-    so is a surname two of the article's full names share (which person is unsaid).
+    so is a surname written after two full names that end in it (which person is unsaid).
     """
     surnames = _surnames(parsed, drafts)
     shared = _shared_surnames(parsed, drafts)
@@ -687,8 +687,8 @@ def _one_sense_per_article(parsed: ParsedArticle, drafts: list[Draft], groups: f
             kind, subtype = PLACE, facilities[key]
         if kind == PERSON and key not in surnames and (_plural_word(parsed, d) or key in groups):
             continue  # "the Bradleys", "Hutu" beside "Hutus": a group or a thing, not a person
-        if kind == PERSON and d.last - d.first == 1 and key in shared:
-            continue  # "Pritchard" where Owen and Joanne Pritchard are both named: which one is unsaid
+        if kind == PERSON and d.last - d.first == 1 and len(_named_before(shared.get(key, {}), d.first)) > 1:
+            continue  # "Pritchard" after Owen and Joanne Pritchard were both named: which one is unsaid
         decided.append(replace(d, kind=kind, subtype=subtype))
     return decided
 
@@ -745,14 +745,19 @@ def _surnames(parsed: ParsedArticle, drafts: list[Draft]) -> set[str]:
     return found
 
 
-def _shared_surnames(parsed: ParsedArticle, drafts: list[Draft]) -> set[str]:
-    """Normal forms of surnames that two different full names of the article end in."""
-    owners: dict[str, set[str]] = defaultdict(set)
+def _shared_surnames(parsed: ParsedArticle, drafts: list[Draft]) -> dict[str, dict[str, int]]:
+    """Surnames two different full names of the article end in: surname -> full name -> the
+    token where it is first written."""
+    owners: dict[str, dict[str, int]] = defaultdict(dict)
     for d in drafts:
         if d.kind == PERSON and d.last - d.first > 1:
             text = _span_text(parsed, d.first, d.last)
-            owners[names.normal(names.words(text)[-1])].add(names.normal(text))
-    return {surname for surname, full in owners.items() if len(full) > 1}
+            owners[names.normal(names.words(text)[-1])].setdefault(names.normal(text), d.first)
+    return {surname: full for surname, full in owners.items() if len(full) > 1}
+
+
+def _named_before(full_names: dict[str, int], index: int) -> set[str]:
+    return {name for name, first in full_names.items() if first < index}
 
 
 def _with_dateline_places(parsed: ParsedArticle, drafts: list[Draft]) -> list[Draft]:

@@ -249,6 +249,8 @@ def _within_article(groups: Groups, indexes: list[int], user: AliasTable) -> Non
         for rule, match in WITHIN_ARTICLE_RULES:
             looked_up = longer.get((rule, *_short_key(rule, items[short])), ())
             candidates = [long for long in sorted(set(looked_up)) if long != short and match(items[short], items[long])]
+            if rule == "surname" and len({groups.find(c) for c in candidates}) > 1:
+                candidates = _introduced_before(items, candidates, items[short])
             roots = {groups.find(c) for c in candidates}
             if len(roots) == 1:  # one reading only; two candidates mean doubt, so keep apart
                 long = min(candidates)
@@ -256,6 +258,13 @@ def _within_article(groups: Groups, indexes: list[int], user: AliasTable) -> Non
                     rule = "acronym-defined" if _defined(items[long], items[short]) else "acronym-initials"
                 groups.join(long, short, rule, _evidence(items[long], items[short]))
                 break
+
+
+def _introduced_before(items: list[Name], candidates: list[int], short: Name) -> list[int]:
+    """"Daniel Kerr said ... Kerr, who ..." before "Fiona Kerr" is named: a surname stands for the
+    one full name written before it, when only one is."""
+    first = min(m.start for m in short.mentions)
+    return [c for c in candidates if min(m.start for m in items[c].mentions) < first]
 
 
 def _join_bracketed_acronyms(groups: Groups, indexes: list[int]) -> None:

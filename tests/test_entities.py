@@ -198,6 +198,12 @@ def test_entities_acronym_defined_in_parentheses():
     assert [m.rule for m in resolution.merges] == ["acronym-defined"]
 
 
+def test_entities_surname_joins_the_one_full_name_written_before_it():
+    resolution = resolve(mentions_in(("Anna Pell", "Person"), ("Pell", "Person"), ("Mark Pell", "Person")))
+    assert together(resolution, ("Anna Pell", "a.txt"), ("Pell", "a.txt"))
+    assert not together(resolution, ("Mark Pell", "a.txt"), ("Pell", "a.txt"))
+
+
 def test_entities_acronym_in_brackets_joins_whatever_its_letters():
     name = "Revolutionary Front of the Cordillera"
     resolution = resolve([mention(name, "Organization", "a.txt", 0), mention("FRC", "Organization", "a.txt", len(name) + 2)])
