@@ -56,6 +56,8 @@ LEADING_JUNK = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 # Prepositions after which a bare name is a place ("fighting in X", "a post near X").
 LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "throughout", "inside"})
+# Titles a portfolio is written before ("Interior Minister", "Home Secretary").
+PORTFOLIO_TITLES = frozenset({"minister", "secretary"})
 # "X-based", "X-headquartered": X is where an organisation sits, a place.
 SEAT_WORDS = frozenset({"based", "headquartered"})
 # When one name's mentions disagree and no context decides, prefer the model's majority,
@@ -114,9 +116,31 @@ def _joined_spans(parsed: ParsedArticle) -> list[tuple[int, int, str]]:
             joined[-1] = (joined[-1][0], last, "ORG")
         else:
             joined.append((first, last, label))
+    joined = _joined_over_and(parsed, joined)
     joined += _unlabelled_facilities(parsed, joined)
     pieces = [piece for span in joined for piece in _split_at_verbs(parsed, span)]
     return [span for span in pieces if span[2] in KIND_OF_LABEL]
+
+
+def _joined_over_and(parsed: ParsedArticle, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """"Kirkwold and Wharfe NHS Trust", "Federation of Mine and Allied Workers": two spans with
+    only "and" between them are one organisation's name when an organisation word opens the
+    first or closes the second (a country on the left stays itself: "Britain and European Union")."""
+    tokens = parsed.tokens
+    heads = names.lexicon("organization_heads")
+    joined: list[tuple[int, int, str]] = []
+    for first, last, label in spans:
+        if joined and joined[-1][1] + 1 == first and tokens[joined[-1][1]].text == "and":
+            left_first, left_last, left_label = joined[-1]
+            left = _span_text(parsed, left_first, left_last)
+            org_worded = names.normal(tokens[left_first].text) in heads or names.normal(tokens[last - 1].text) in heads
+            # Two names listed ("the FBI and the Ohio Ethics Commission") stay two.
+            listed = names.is_acronym(left) or not tokens[first].text[:1].isupper()
+            if org_worded and not listed and names.normal(left) not in names.countries() and not _alias_country(left):
+                joined[-1] = (left_first, last, "ORG")
+                continue
+        joined.append((first, last, label))
+    return joined
 
 
 def _split_at_verbs(parsed: ParsedArticle, span: tuple[int, int, str]) -> list[tuple[int, int, str]]:
@@ -365,11 +389,16 @@ def _portfolio_in_title(parsed: ParsedArticle, first: int, last: int) -> bool:
 
 
 def _national_portfolio(parsed: ParsedArticle, first: int, last: int) -> bool:
-    """A span opening with a nationality and followed by a role noun: a ministry's portfolio."""
+    """A ministry's portfolio written before the title: a span opening with a nationality and
+    followed by a role noun ("Italian Civil Protection Minister"), or any span followed by
+    "Minister" or "Secretary" and a name ("Interior Minister Rodrigo Alvarado")."""
     tokens = parsed.tokens
+    following = tokens[last].text.casefold() if last < len(tokens) else ""
+    if following in PORTFOLIO_TITLES and last + 1 < len(tokens) and tokens[last + 1].text[:1].isupper():
+        text = _span_text(parsed, first, last)
+        return names.normal(text) not in names.countries() and not _alias_country(text)
     if last - first < 2 or names.normal(tokens[first].text) not in names.demonyms():
         return False
-    following = tokens[last].text.casefold() if last < len(tokens) else ""
     return following in names.lexicon("role_heads")
 
 

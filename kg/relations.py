@@ -353,8 +353,16 @@ def _organization_before(context: Context, index: int) -> str | None:
 
 
 def _only_country(context: Context) -> str | None:
+    """The one country the article names, by name or by nationality ("Guatemalan" counts too)."""
     countries = {key for _, key in context.at.values() if context.kinds.get(key, ("", None)) == COUNTRY_KIND}
-    return countries.pop() if len(countries) == 1 else None
+    adjectives = {names.normal(names.demonyms()[names.normal(t.text)]) for t in context.tokens
+                  if t.text[:1].isupper() and names.normal(t.text) in names.demonyms()}
+    named = {names.normal(_label_of(context, key)) for key in countries}
+    return countries.pop() if len(countries) == 1 and adjectives <= named else None
+
+
+def _label_of(context: Context, key: str) -> str:
+    return next((m.text for m, k in context.at.values() if k == key), key)
 
 
 def _story_company(context: Context) -> str | None:

@@ -120,6 +120,11 @@ def test_relations_affiliation_patterns(parse_text, text, expected):
     assert expected in relations_of(parse_text, text)
 
 
+def test_relations_office_of_state_needs_the_one_country_adjectives_name_too(parse_text):
+    text = "Fires burned across Portugal on Monday, near the Spanish border. Prime Minister Mark Ruddle visited."
+    assert not any(r[0] == "person/mark-ruddle" for r in relations_of(parse_text, text))
+
+
 def test_relations_company_title_with_another_name_in_the_sentence_is_left_unread(parse_text):
     text = ("Velcor Holdings LLC bid for Tarvik AB on Monday. Velcor Holdings LLC said so.\n\n"
             "Tarvik's board, led by chairman Mark Ruddle, backed the offer.")
