@@ -599,3 +599,10 @@ def test_events_label_takes_no_noun_of_another_class_from_a_verb():
 def test_events_people_named_by_description_are_the_arrested(events_of, text):
     found, _ = events_of(text)
     assert any("person/anton-weiss" in m.targets for m in found if m.event_class == "Arrest")
+
+
+def test_events_collapse_of_a_built_thing_is_a_disaster_and_its_deaths_have_no_actor(events_of):
+    found, _ = events_of("Nine miners were killed when part of a tunnel collapsed near Strelsau on Sunday.")
+    assert {m.event_class for m in found} >= {"Disaster", "Death"}
+    found, _ = events_of("The coalition collapsed on Sunday.")
+    assert [m for m in found if m.event_class == "Disaster"] == []

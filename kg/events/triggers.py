@@ -42,7 +42,18 @@ def trigger(doc: ArticleIndex, token: Token) -> tuple[str, str] | None:
             return (hazard_classes().get(cls, cls) if hazard else cls), lemma
     if hazard and token.lemma.lower() in cue("hazard_verb"):
         return DISASTER, token.lemma.lower()
+    if pos == "VERB" and _collapse(doc, token):
+        return DISASTER, token.lemma.lower()  # "a tunnel collapsed"
     return None
+
+
+def _collapse(doc: ArticleIndex, verb: Token) -> bool:
+    """"a tunnel collapsed", "part of the roof caved in": a built thing falling down."""
+    subj = subject(doc, verb.index)
+    if verb.lemma.lower() not in cue("structure_verb") or subj is None:
+        return False
+    nouns = [doc.tokens[subj], *(o for p in doc.kids(subj, "prep") if p.lemma.lower() == "of" for o in doc.kids(p.index, "pobj"))]
+    return any(n.lemma.lower() in cue("structure") for n in nouns)
 
 
 def is_hazard(doc: ArticleIndex, i: int) -> bool:
@@ -68,4 +79,10 @@ def _hazard_agent(doc: ArticleIndex, verb: Token) -> bool:
         subj = subject(doc, verb.index)
         return subj is not None and is_hazard(doc, subj)
     agents = [o for c in doc.kids(verb.index, "agent", "prep") if c.dep == "agent" or c.lemma.lower() == "in" for o in doc.kids(c.index, "pobj")]
-    return any(is_hazard(doc, o.index) for o in agents)
+    return any(is_hazard(doc, o.index) for o in agents) or _killed_when_it_collapsed(doc, verb)
+
+
+def _killed_when_it_collapsed(doc: ArticleIndex, verb: Token) -> bool:
+    """"were killed when a tunnel collapsed": a passive whose "when" clause tells a disaster."""
+    clauses = [c for c in doc.kids(verb.index, "advcl") if any(m.lemma.lower() == "when" for m in doc.kids(c.index, "advmod", "mark"))]
+    return any(_collapse(doc, c) or _hazard_agent(doc, c) for c in clauses if c.pos == "VERB")
