@@ -148,13 +148,17 @@ def test_timex_tense_from_tags_alone_when_unparsed(text, expected):
     # "set aside" is not the intent verb "set (for)"; "scheduled a vote" still announces a plan.
     ("On Thursday, when the minister set aside his plans, talks resumed.", "2022-01-20"),
     ("The council scheduled a vote Thursday.", "2022-01-27"),
+    # "set" announces a plan only before "to"/"for": with an object it is a past act.
+    ("Rioters set fire to a cellblock late Thursday.", "2022-01-20"),
+    ("The vote was set for Thursday.", "2022-01-27"),
     # A possessive day is named for what happened on it, unless the sentence looks ahead.
     ("The offer is a premium over Thursday's closing price.", "2022-01-20"),
     ("Thursday's vote will decide the matter.", "2022-01-27"),
 ])
 def test_timex_tense_verb_found_past_abbreviations_and_phrasal_verbs(text, expected):
     """Published on a Monday, so the nearest Thursday is the coming one: only a past verb turns it back."""
-    assert unparsed_values(text, date(2022, 1, 24))["Thursday"] == expected
+    found = unparsed_values(text, date(2022, 1, 24))
+    assert found.get("Thursday", found.get("late Thursday")) == expected
 
 
 def unparsed_values(text: str, published: date) -> dict[str, str]:

@@ -25,6 +25,8 @@ AUX_DEPS = ("aux", "auxpass")
 GROUP_TAG_PREFIXES = ("MD", "VB", "TO", "RB")
 # A particle right after an intent verb makes it another verb ("set aside", "set up").
 PARTICLE_TAG = "RP"
+# What follows a plan verb marked "preposition" in tense_cue.tsv when it does announce a plan.
+PLAN_PREPOSITIONS = ("to", "for")
 MAX_CLIMB = 8  # head links followed before giving up (parses are shallow in news)
 
 
@@ -128,8 +130,11 @@ class TenseReader:
 
     def _introduces_plan(self, verb: Token) -> bool:
         """An intent verb points forward ("scheduled a meeting Friday", "set for Friday"),
-        a phrasal verb sharing its word does not ("set aside plans on Friday")."""
+        a phrasal verb sharing its word does not ("set aside plans on Friday"), nor "set" with
+        an object ("set fire to a cellblock late Sunday")."""
         following = self.tokens[verb.index + 1] if verb.index + 1 < len(self.tokens) else None
+        if normalization("tense_cue")[verb.text.lower()][1:2] == ("preposition",):
+            return following is not None and following.text.lower() in PLAN_PREPOSITIONS
         return following is None or following.tag != PARTICLE_TAG
 
     def _auxiliaries(self, verb: Token) -> list[Token]:
