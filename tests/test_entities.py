@@ -141,6 +141,17 @@ def test_entities_name_spans_split_at_a_verb(parse_text):
     assert got.get("Keane") == ("Person", None) and got.get("Owen Pritchard") == ("Person", None)
 
 
+def test_entities_unknown_nationality_after_in_is_a_place(parse_text):
+    from dataclasses import replace
+
+    from kg.model import NamedSpan
+
+    parsed = parse_text("Police arrested the captain at his home in Bontolapa on Monday.")
+    word = next(t for t in parsed.tokens if t.text == "Bontolapa")
+    norp = NamedSpan(word.index, word.index + 1, word.start, word.end, "NORP", "Bontolapa")
+    assert found(lambda text: replace(parsed, named_spans=(norp,)), "") == {"Bontolapa": ("Place", None)}
+
+
 def test_entities_surname_two_people_share_is_no_mention(parse_text):
     text = "Owen Pritchard and Joanne Pritchard ran the firm.\n\nPritchard said the boat was safe."
     assert [m.text for m in extract_mentions(parse_text(text)) if m.kind == "Person"] == ["Owen Pritchard", "Joanne Pritchard"]
