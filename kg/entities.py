@@ -118,6 +118,7 @@ def _joined_spans(parsed: ParsedArticle) -> list[tuple[int, int, str]]:
             joined.append((first, last, label))
     joined = _joined_over_and(parsed, joined)
     joined += _unlabelled_facilities(parsed, joined)
+    joined += _unlabelled_settlements(parsed, joined)
     pieces = [piece for span in joined for piece in _split_at_verbs(parsed, span)]
     return [span for span in pieces if span[2] in KIND_OF_LABEL]
 
@@ -180,6 +181,22 @@ def _unlabelled_facilities(parsed: ParsedArticle, spans: list[tuple[int, int, st
             first -= 1
         if first < token.index and not any(i in tagged for i in range(first, token.index)):
             found.append((first, token.index, "FAC"))
+    return found
+
+
+def _unlabelled_settlements(parsed: ParsedArticle, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Proper nouns the model left untagged after "the town of", "the village of": "Eldoret"."""
+    tagged = {i for first, last, _ in spans for i in range(first, last)}
+    tokens = parsed.tokens
+    found = []
+    for token in tokens:
+        if token.text.casefold() != "of" or token.index < 1 or tokens[token.index - 1].text.casefold() not in names.settlement_nouns():
+            continue
+        last = token.index + 1
+        while last < len(tokens) and tokens[last].pos == "PROPN" and last not in tagged:
+            last += 1
+        if last > token.index + 1:
+            found.append((token.index + 1, last, "GPE"))
     return found
 
 
@@ -453,8 +470,8 @@ def _place_context(parsed: ParsedArticle, first: int, last: int) -> str | None:
     """
     tokens = parsed.tokens
     sentence = parsed.sentence_of(first)
-    if first - 2 >= sentence.first and tokens[first - 1].text.casefold() == "of":
-        noun = tokens[first - 2].text.casefold()
+    if first - 2 >= sentence.first and tokens[first - 1].text.casefold() in ("of", ","):
+        noun = tokens[first - 2].text.casefold()  # "the town of X", "the second-largest island, X"
         if noun in names.settlement_nouns():
             return names.settlement_nouns()[noun]
         office = _place_office_before(parsed, first - 1)

@@ -116,6 +116,8 @@ def test_entities_surname_the_model_missed_is_found_and_joined(parse_text):
     ("The train was travelling from Ostrava to Huesca on Monday.", "Huesca", ("Place", None)),
     ("Pueyo's lawyer, Beatriz Sancho, said her client would appeal.", "Beatriz Sancho", ("Person", None)),
     ("The train was run by Trenes del Ebro SA, officials said.", "Trenes del Ebro SA", ("Organization", None)),
+    ("Police arrested the coach in the western town of Eldoret on Friday.", "Eldoret", ("Place", "City")),
+    ("A cyclone tore across Fiji's second-largest island, Vanua Levu, late Sunday.", "Vanua Levu", ("Place", None)),
 ])
 def test_entities_name_shape_and_context(parse_text, text, name, expected):
     assert found(parse_text, text)[name] == expected
