@@ -242,6 +242,8 @@ def _repair(parsed: ParsedArticle, first: int, last: int, label: str, groups: fr
         return Draft(first, last, PLACE, None, STRONG, located=True)
     if kind != PERSON and last - first > 1 and _in_apposition_to_a_role(parsed, first, last):
         return Draft(first, last, PERSON, None, STRONG)
+    if kind == PERSON and not titled and _described_as_an_organisation(parsed, last):
+        return Draft(first, last, ORGANIZATION, None, STRONG)
     place = _place_context(parsed, first, last)
     possessed = last < len(tokens) and tokens[last].text in POSSESSIVES  # "in Smith's view"
     if place and (kind != PERSON or place != PLACE or not possessed) and not titled:
@@ -512,6 +514,21 @@ def _in_apposition_to_a_role(parsed: ParsedArticle, first: int, last: int) -> bo
         return before
     words = [t for t in after[1:] if t.text.casefold() not in ("a", "an", "the") and t.tag != "POS" and t.pos != "PROPN"]
     return before or bool(words) and words[0].text.casefold() in names.lexicon("role_heads")
+
+
+def _described_as_an_organisation(parsed: ParsedArticle, last: int) -> bool:
+    """"Ansar al-Rovuma, a group that has waged ...": an appositive organisation noun."""
+    tokens = parsed.tokens
+    after = list(tokens[last : last + 6])
+    if len(after) < 3 or after[0].text != "," or after[1].text.casefold() not in ("a", "an", "the"):
+        return False
+    run = []
+    for t in after[2:]:  # the noun heading the phrase: the last of its run ("a battalion commander")
+        if t.pos == "NOUN":
+            run.append(t)
+        elif run or t.pos != "ADJ":
+            break
+    return bool(run) and run[-1].text.casefold() in names.lexicon("organization_heads") | names.lexicon("company_nouns")
 
 
 def _said_to_be_a_place(parsed: ParsedArticle, first: int, last: int) -> bool:

@@ -118,6 +118,8 @@ def test_entities_surname_the_model_missed_is_found_and_joined(parse_text):
     ("The train was run by Trenes del Ebro SA, officials said.", "Trenes del Ebro SA", ("Organization", None)),
     ("Police arrested the coach in the western town of Eldoret on Friday.", "Eldoret", ("Place", "City")),
     ("A cyclone tore across Fiji's second-largest island, Vanua Levu, late Sunday.", "Vanua Levu", ("Place", None)),
+    ("Fighters of Ansar al-Rovuma, a group that has waged an insurgency, attacked.", "Ansar al-Rovuma", ("Organization", None)),
+    ("Mohamed Sesay, a battalion commander, was arrested.", "Mohamed Sesay", ("Person", None)),
 ])
 def test_entities_name_shape_and_context(parse_text, text, name, expected):
     assert found(parse_text, text)[name] == expected

@@ -606,3 +606,10 @@ def test_events_collapse_of_a_built_thing_is_a_disaster_and_its_deaths_have_no_a
     assert {m.event_class for m in found} >= {"Disaster", "Death"}
     found, _ = events_of("The coalition collapsed on Sunday.")
     assert [m for m in found if m.event_class == "Disaster"] == []
+
+
+def test_events_a_bound_in_the_sentence_leaves_the_lede_day_to_inherit(events_of):
+    lede = "STRELSAU (AP) — Red Hand fighters attacked a prison in Strelsau on Monday.\n\n"
+    found, _ = events_of(lede + "Red Hand, a group active since 2017, attacked the gate before dawn.")
+    assert {m.time.value for m in found if m.event_class == "Attack" and m.time} == {"2023-03-06"}
+    assert len([m for m in found if m.event_class == "Attack"]) == 2

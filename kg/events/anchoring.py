@@ -36,7 +36,8 @@ def time_of(doc: ArticleIndex, trigger: Token, allow_paragraph: bool) -> TimeExp
     if ranked:
         return min(ranked, key=lambda r: (r[0], r[1]))[2]
     teller = _tense_carrier(doc, trigger)
-    if not allow_paragraph or any(t.sentence == sentence for t in doc.times) or not is_past(doc, teller):
+    # A bound ("since 2017") in the sentence dates nothing, so the narrative's day still may.
+    if not allow_paragraph or any(t.sentence == sentence and not t.bound for t in doc.times) or not is_past(doc, teller):
         return None
     block = doc.block_of[trigger.index]
     earlier = [t for t in doc.times if t.block == block and t.sentence < sentence and not t.bound]
