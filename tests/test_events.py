@@ -613,3 +613,10 @@ def test_events_a_bound_in_the_sentence_leaves_the_lede_day_to_inherit(events_of
     found, _ = events_of(lede + "Red Hand, a group active since 2017, attacked the gate before dawn.")
     assert {m.time.value for m in found if m.event_class == "Attack" and m.time} == {"2023-03-06"}
     assert len([m for m in found if m.event_class == "Attack"]) == 2
+
+
+def test_events_taking_over_as_a_post_is_an_appointment(events_of):
+    found, _ = events_of("On Monday, Maria Lopez took over as interim chief executive.")
+    assert [m.event_class for m in found] == ["Appointment"]
+    found, _ = events_of("On Monday, Red Hand fighters took over the Zenda prison.")
+    assert [m.event_class for m in found] == ["Capture"]

@@ -12,12 +12,14 @@ hazard ("battling the blaze") tells no event.
 
 from __future__ import annotations
 
+from kg import names
 from kg.events.arguments import subject
 from kg.events.document import ArticleIndex
 from kg.events.lexicon import cue, hazard_classes, triggers
 from kg.model import Token
 
 DISASTER = "Disaster"
+APPOINTMENT = "Appointment"
 # Adverbs the parser may give a phrasal verb instead of a particle: "stepped down", "pulled out".
 PARTICLE_TAGS = ("RP", "RB")
 # A result adjective right after a verb makes a two-word trigger of it: "shot dead".
@@ -39,12 +41,20 @@ def trigger(doc: ArticleIndex, token: Token) -> tuple[str, str] | None:
     hazard = pos == "VERB" and _hazard_agent(doc, token)
     for lemma in [*candidates, token.lemma.lower()]:
         if (cls := triggers().get((lemma, pos))) is not None:
+            if pos == "VERB" and _as_a_post(doc, token):
+                return APPOINTMENT, lemma  # "took over as interim chief executive"
             return (hazard_classes().get(cls, cls) if hazard else cls), lemma
     if hazard and token.lemma.lower() in cue("hazard_verb"):
         return DISASTER, token.lemma.lower()
     if pos == "VERB" and _collapse(doc, token):
         return DISASTER, token.lemma.lower()  # "a tunnel collapsed"
     return None
+
+
+def _as_a_post(doc: ArticleIndex, verb: Token) -> bool:
+    """"took over as chief executive", "stepped in as coach": the verb gives someone a post."""
+    objects = [o for p in doc.kids(verb.index, "prep") if p.lemma.lower() == "as" for o in doc.kids(p.index, "pobj")]
+    return any(o.lemma.lower() in names.lexicon("role_heads") for o in objects)
 
 
 def _collapse(doc: ArticleIndex, verb: Token) -> bool:
