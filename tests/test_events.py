@@ -620,3 +620,9 @@ def test_events_taking_over_as_a_post_is_an_appointment(events_of):
     assert [m.event_class for m in found] == ["Appointment"]
     found, _ = events_of("On Monday, Red Hand fighters took over the Zenda prison.")
     assert [m.event_class for m in found] == ["Capture"]
+
+
+def test_events_the_town_refers_back_to_the_town_named_before(events_of):
+    found, _ = events_of("Red Hand seized the town of Strelsau in 2019. On Monday, the army attacked the town.")
+    attack = [m for m in found if m.event_class == "Attack"]
+    assert attack and "place/strelsau" in attack[0].places

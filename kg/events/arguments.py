@@ -30,6 +30,8 @@ ARGUMENT_MODIFIER_PREPS = ("of", "from")
 SUBJECT_SHARING_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl")
 TARGET_PREPS = ("on", "against")
 DEFINITE = ("the", "this", "that")
+# The place subtype "the town", "the village" refer back to (kg/resources/en/entities/settlement_nouns.tsv).
+SETTLEMENT = "City"
 TRAVEL_PREPS = ("for", "on")
 MAX_DEPTH = 2
 
@@ -66,9 +68,10 @@ def mentions_at(doc: ArticleIndex, i: int) -> list[Mention]:
 
 
 def _facility_antecedent(doc: ArticleIndex, token: Token) -> Mention | None:
-    """The last named facility before a definite facility noun: "the facility" -> the prison named earlier."""
+    """The last named facility before a definite facility noun: "the facility" -> the prison named
+    earlier; likewise "the town" -> the town named earlier."""
     noun = token.lemma.lower()
-    if noun not in cue("facility") or token.tag in ("NNS", "NNPS"):
+    if (noun not in cue("facility") and not _settlement(noun)) or token.tag in ("NNS", "NNPS"):
         return None  # "the facilities" are not the one named before
     holder = doc.head(token.index) if token.dep == "compound" else token  # "the prison attack"
     definite = any(c.lemma.lower() in DEFINITE for c in doc.kids(holder.index, "det"))
@@ -84,8 +87,15 @@ def _facility_antecedent(doc: ArticleIndex, token: Token) -> Mention | None:
     return earlier[-1] if earlier else None
 
 
+def _settlement(noun: str) -> bool:
+    return names.settlement_nouns().get(noun) == SETTLEMENT
+
+
 def _may_be_called(mention: Mention, noun: str) -> bool:
-    """Whether a named place may be called "the <noun>": any facility is "the facility", only a prison "the prison"."""
+    """Whether a named place may be called "the <noun>": any facility is "the facility", only a prison
+    "the prison", a town or village only a place of that kind ("the town" is no country)."""
+    if _settlement(noun):
+        return mention.subtype == SETTLEMENT
     if noun in mention.text.lower() or noun == (mention.subtype or "").lower():
         return True
     return noun in cue("facility_generic") and is_facility(mention.subtype)
