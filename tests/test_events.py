@@ -626,3 +626,19 @@ def test_events_the_town_refers_back_to_the_town_named_before(events_of):
     found, _ = events_of("Red Hand seized the town of Strelsau in 2019. On Monday, the army attacked the town.")
     attack = [m for m in found if m.event_class == "Attack"]
     assert attack and "place/strelsau" in attack[0].places
+
+
+@pytest.mark.parametrize("value,grain,expected", [
+    ("2023-03-09T24:00", "time", "2023-03-09"),  # "at midnight Thursday"
+    ("2023-03-09TNI", "time", "2023-03-09"),
+])
+def test_events_date_is_the_day_of_a_part_of_it(value, grain, expected):
+    event = merge_events([_mention("a", "Attack", value, grain, places=PRISON)], ENTITIES)[0]
+    assert event.value == expected
+
+
+def test_events_date_of_a_day_left_unknown_is_its_year():
+    mention = _mention("a", "Release", "2024-XX-XX", "year", places=PRISON)
+    time = replace(mention.time, first_day=date(2024, 1, 1), last_day=date(2024, 12, 31))
+    event = merge_events([replace(mention, time=time)], ENTITIES)[0]
+    assert event.value == "2024"

@@ -92,8 +92,11 @@ def _ranked(keys: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(counts, key=lambda k: (-counts[k], k)))
 
 
-# A part of the day after a date (2025-05-13TMO): TIMEX3's, no calendar time of its own.
-PART_OF_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}T(?:MO|AF|EV|NI|DT)$")
+# A part of the day after a date (2025-05-13TMO) or its end (T24:00, "midnight"): no calendar
+# time of its own, the event's date is the day.
+PART_OF_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}T(?:MO|AF|EV|NI|DT|24:00)$")
+# A day left unknown (2024-XX-XX, "that day" after "in 2024"): the event is dated at the grain known.
+UNKNOWN_PARTS = re.compile(r"(?:-XX)+$")
 
 
 def _event_time(mentions: Sequence[EventMention]) -> tuple[str | None, str | None, date | None, date | None]:
@@ -110,6 +113,8 @@ def _event_time(mentions: Sequence[EventMention]) -> tuple[str | None, str | Non
     first, last = min(i[0] for i in intervals), max(i[1] for i in intervals)
     if PART_OF_DAY.search(value):  # "late Monday", "Tuesday morning": the event's date is the day
         return value[:10], "day", first, last
+    if UNKNOWN_PARTS.search(value):
+        return UNKNOWN_PARTS.sub("", value), chosen.grain, first, last
     return value, chosen.grain, first, last
 
 
