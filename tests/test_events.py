@@ -642,3 +642,8 @@ def test_events_date_of_a_day_left_unknown_is_its_year():
     time = replace(mention.time, first_day=date(2024, 1, 1), last_day=date(2024, 12, 31))
     event = merge_events([replace(mention, time=time)], ENTITIES)[0]
     assert event.value == "2024"
+
+
+def test_events_crime_named_by_a_verdict_is_not_dated_by_it(events_of):
+    found, _ = events_of("A jury found Anton Weiss guilty of murder on Tuesday.")
+    assert all(m.time is None for m in found if m.event_class == "Killing")

@@ -18,6 +18,9 @@ from kg.events.lexicon import cue
 from kg.events.triggers import trigger as event_word
 from kg.model import TimeExpression, Token
 
+# How a crime hangs on the word charging it: "guilty of [murder]", "accused of [masterminding] the attack".
+CHARGE_ATTACHMENTS = ("pobj", "pcomp", "prep", "dobj")
+CHARGE_DEPTH = 4
 CORE_DEPS = ("nsubj", "nsubjpass", "dobj", "attr", "appos")
 ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj")
 MEASURE_ENTITIES = ("DATE", "TIME")
@@ -26,6 +29,8 @@ LEDE_GRAINS = ("day", "time")  # a story's day, not a year of background  # the 
 
 def time_of(doc: ArticleIndex, trigger: Token, allow_paragraph: bool) -> TimeExpression | None:
     """The trigger's time expression, or None when the text does not date it."""
+    if _charged(doc, trigger):
+        return None  # "found guilty of murder on Tuesday": the verdict's day, not the murder's
     sentence = doc.sentence_of[trigger.index]
     ranked = []
     for time in doc.times:
@@ -77,6 +82,22 @@ def _simple_past(doc: ArticleIndex, trigger: Token) -> bool:
     if auxiliaries:
         return all(a.tag == "VBD" and a.lemma.lower() != "have" for a in auxiliaries)
     return trigger.tag == "VBD"
+
+
+def _charged(doc: ArticleIndex, trigger: Token) -> bool:
+    """A crime named by a charge or a verdict: "guilty of murder", "accused of masterminding the
+    attack", "on suspicion of arson" (the noun, or the verb its phrase governs)."""
+    current = trigger
+    for _ in range(CHARGE_DEPTH):
+        if current.dep not in CHARGE_ATTACHMENTS:
+            return False
+        governor = doc.head(current.index)
+        if governor.index == current.index:
+            return False
+        if governor.lemma.lower() in cue("charge"):
+            return True
+        current = governor
+    return False
 
 
 def verb_chain(doc: ArticleIndex, i: int, through_relative: bool = False) -> list[int]:
