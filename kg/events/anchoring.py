@@ -87,17 +87,7 @@ def _simple_past(doc: ArticleIndex, trigger: Token) -> bool:
 def _charged(doc: ArticleIndex, trigger: Token) -> bool:
     """A crime named by a charge or a verdict: "guilty of murder", "accused of masterminding the
     attack", "on suspicion of arson" (the noun, or the verb its phrase governs)."""
-    current = trigger
-    for _ in range(CHARGE_DEPTH):
-        if current.dep not in CHARGE_ATTACHMENTS:
-            return False
-        governor = doc.head(current.index)
-        if governor.index == current.index:
-            return False
-        if governor.lemma.lower() in cue("charge"):
-            return True
-        current = governor
-    return False
+    return doc.governed_by(trigger.index, CHARGE_ATTACHMENTS, CHARGE_DEPTH, lambda g: g.lemma.lower() in cue("charge"))
 
 
 def verb_chain(doc: ArticleIndex, i: int, through_relative: bool = False) -> list[int]:

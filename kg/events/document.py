@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -176,6 +176,21 @@ class ArticleIndex:
             seen.add(h)
             i = h
         return chain
+
+    def governed_by(self, i: int, attachments: tuple[str, ...], depth: int, test: Callable[[Token], bool]) -> bool:
+        """Whether a word passing ``test`` governs token i through at most ``depth`` links of the
+        ``attachments`` kinds ("planning [a] surprise attack", "guilty of murder")."""
+        current = self.tokens[i]
+        for _ in range(depth):
+            if current.dep not in attachments:
+                return False
+            governor = self.head(current.index)
+            if governor.index == current.index:
+                return False
+            if test(governor):
+                return True
+            current = governor
+        return False
 
     def subtree(self, i: int) -> list[int]:
         """Token i and everything below it, in text order."""

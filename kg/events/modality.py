@@ -61,17 +61,9 @@ def _generic_noun(doc: ArticleIndex, token: Token) -> bool:
 
 def _intended(doc: ArticleIndex, token: Token) -> bool:
     """An event only planned, prepared, feared or prevented: "planning a surprise attack", "plans for a breakout"."""
-    current = token
-    for _ in range(INTENT_DEPTH):
-        if current.dep not in INTENT_ATTACHMENTS:
-            return False
-        governor = doc.head(current.index)
-        if governor.index == current.index:
-            return False
-        if any(w.lemma.lower() in cue("intent") for w in _with_conjuncts(doc, governor)):
-            return True
-        current = governor
-    return False
+    words = cue("intent")
+    return doc.governed_by(token.index, INTENT_ATTACHMENTS, INTENT_DEPTH,
+                           lambda g: any(w.lemma.lower() in words for w in _with_conjuncts(doc, g)))
 
 
 def _iterative(doc: ArticleIndex, token: Token) -> bool:
