@@ -76,6 +76,15 @@ def test_boilerplate_drops_aggregator_disclaimer():
     assert kept_text(ARTICLE + "\n\n" + disclaimer) == ARTICLE
 
 
+@pytest.mark.parametrize("credit", [
+    "Associated Press writer Jane Roe contributed to this report.",
+    "Our Standards: The Example Trust Principles.",
+    "This story has been corrected to show the right date.",
+])
+def test_boilerplate_drops_wire_credits_and_standards(credit):
+    assert kept_text(ARTICLE + "\n\n" + credit) == ARTICLE
+
+
 def test_boilerplate_seed_snippets_are_not_content():
     gold = json.loads((SHARED / "eval" / "seeds_gold.json").read_text(encoding="utf-8"))
     assert gold["boilerplate"]
