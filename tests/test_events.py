@@ -647,3 +647,8 @@ def test_events_date_of_a_day_left_unknown_is_its_year():
 def test_events_crime_named_by_a_verdict_is_not_dated_by_it(events_of):
     found, _ = events_of("A jury found Anton Weiss guilty of murder on Tuesday.")
     assert all(m.time is None for m in found if m.event_class == "Killing")
+
+
+def test_events_place_hung_on_the_time_is_the_events(events_of):
+    found, _ = events_of("The quake hit shortly after 11 p.m. near the town of Strelsau on Monday.")
+    assert "place/strelsau" in only(found, "Disaster").places
