@@ -652,3 +652,8 @@ def test_events_crime_named_by_a_verdict_is_not_dated_by_it(events_of):
 def test_events_place_hung_on_the_time_is_the_events(events_of):
     found, _ = events_of("The quake hit shortly after 11 p.m. near the town of Strelsau on Monday.")
     assert "place/strelsau" in only(found, "Disaster").places
+
+
+def test_events_deaths_take_the_place_the_disaster_struck(events_of):
+    found, _ = events_of("A quake struck northern Ruritania on Monday, killing 32 people.")
+    assert "place/ruritania" in only(found, "Death").places

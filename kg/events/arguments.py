@@ -73,6 +73,8 @@ def _facility_antecedent(doc: ArticleIndex, token: Token) -> Mention | None:
     noun = token.lemma.lower()
     if (noun not in cue("facility") and not _settlement(noun)) or token.tag in ("NNS", "NNPS"):
         return None  # "the facilities" are not the one named before
+    if _settlement(noun) and any(p.lemma.lower() == "of" for p in doc.kids(token.index, "prep")):
+        return None  # "the town of X" names X itself
     holder = doc.head(token.index) if token.dep == "compound" else token  # "the prison attack"
     definite = any(c.lemma.lower() in DEFINITE for c in doc.kids(holder.index, "det"))
     same = any(c.lemma.lower() == "same" for c in doc.kids(token.index, "amod"))

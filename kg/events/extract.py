@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from kg.events.anchoring import time_of, verb_chain
-from kg.events.arguments import DEFINITE, Roles, place_phrases, pronoun_subject, roles_of, subject
+from kg.events.arguments import DEFINITE, Roles, argument, place_phrases, pronoun_subject, roles_of, subject
 from kg.events.counts import count_of
 from kg.events.document import ArticleIndex
 from kg.events.intervals import time_interval
@@ -159,9 +159,15 @@ def _roles(doc: ArticleIndex, token: Token, cls: str, statement: bool) -> Roles:
             # "an earthquake near the coast struck", "a derailment near Valdecarro killed six"
             roles.places += place_phrases(doc, subj.index)
     if not roles.places and token.pos == "VERB" and not statement:
-        # "fighting went on near the facility until Wednesday, when they surrendered"
-        roles.places = [m for verb in verb_chain(doc, token.index, True)[1:3] for m in place_phrases(doc, verb)]
+        # "fighting went on near the facility until Wednesday, when they surrendered";
+        # "a quake struck northern Peru, killing 32": the place the verb above acts on.
+        roles.places = [m for verb in verb_chain(doc, token.index, True)[1:3]
+                        for m in [*place_phrases(doc, verb), *_object_places(doc, verb)]]
     return roles
+
+
+def _object_places(doc: ArticleIndex, verb: int) -> list[Mention]:
+    return [m for o in doc.kids(verb, "dobj") for m in argument(doc, o.index) if m.kind == "Place"]
 
 
 def _keys(doc: ArticleIndex, mentions: Iterable[Mention]) -> tuple[str, ...]:
