@@ -58,6 +58,8 @@ POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "throughout", "inside"})
 # Titles a portfolio is written before ("Interior Minister", "Home Secretary").
 PORTFOLIO_TITLES = frozenset({"minister", "secretary"})
+# Labels of names the model gives no kind we keep, that context may still show to be a person's.
+OTHER_NAME_LABELS = ("PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "NORP", "LANGUAGE")
 # "X-based", "X-headquartered": X is where an organisation sits, a place.
 SEAT_WORDS = frozenset({"based", "headquartered"})
 # When one name's mentions disagree and no context decides, prefer the model's majority,
@@ -95,7 +97,7 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     drafts = [d for d in (_repair(parsed, first, last, label, groups) for first, last, label in spans) if d]
     drafts += _acronym_expansions(parsed, drafts)
     drafts += _alias_finds(parsed, drafts)
-    drafts = _with_dateline_places(parsed, drafts)
+    drafts = _bracketed_acronyms_of_their_names(parsed, _with_dateline_places(parsed, drafts))
     drafts = _inside_blocks(parsed, _without_overlaps(drafts))
     drafts = sorted(drafts + _repeats(parsed, drafts, groups), key=lambda d: d.first)
     return [_to_mention(parsed, d) for d in _one_sense_per_article(parsed, drafts, groups)]
@@ -125,7 +127,10 @@ def _joined_spans(parsed: ParsedArticle) -> list[tuple[int, int, str]]:
 
 def _unknown_nationality(parsed: ParsedArticle, first: int, last: int, label: str) -> str:
     """A word the model took for a nationality or a language that is none the tables know: a
-    place after "in" ("at his home in Bontolapa"), or the surname of a person the article names."""
+    place after "in" ("at his home in Bontolapa"), or the surname of a person the article names;
+    and a name it took for a product or a work that a post follows ("Yusuf Rahmat, a spokesman")."""
+    if label in OTHER_NAME_LABELS and last - first > 1 and _in_apposition_to_a_role(parsed, first, last):
+        return "PERSON"
     if label not in ("NORP", "LANGUAGE") or last - first != 1:
         return label
     word = parsed.tokens[first]
@@ -835,6 +840,21 @@ def _shared_surnames(parsed: ParsedArticle, drafts: list[Draft]) -> dict[str, di
 
 def _named_before(full_names: dict[str, int], index: int) -> set[str]:
     return {name for name, first in full_names.items() if first < index}
+
+
+def _bracketed_acronyms_of_their_names(parsed: ParsedArticle, drafts: list[Draft]) -> list[Draft]:
+    """"the National Search and Rescue Agency (Basarnas)": a one-word name in brackets right
+    after an organisation's name is an organisation (its acronym)."""
+    tokens = parsed.tokens
+    by_last = {d.last: d for d in drafts}
+    fixed = []
+    for d in drafts:
+        before = by_last.get(d.first - 1)
+        bracketed = d.last - d.first == 1 and d.first > 0 and tokens[d.first - 1].text == "(" and \
+            d.last < len(tokens) and tokens[d.last].text == ")"
+        named_org = before is not None and before.kind == ORGANIZATION  # not "LIMA, Peru (AP)"
+        fixed.append(replace(d, kind=ORGANIZATION, strength=STRONG) if bracketed and named_org and d.kind != ORGANIZATION else d)
+    return fixed
 
 
 def _with_dateline_places(parsed: ParsedArticle, drafts: list[Draft]) -> list[Draft]:

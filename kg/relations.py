@@ -62,6 +62,7 @@ CONFIDENCE = {
     "place-in": 0.85,
     "place-comma": 0.8,
     "place-appositive": 0.8,
+    "place-possessive": 0.8,
     "based-in": 0.8,
     "story-based-in": 0.6,
     "its-unit": 0.7,
@@ -565,6 +566,9 @@ def _locations(context: Context, sentence: Sentence) -> Iterator[Relation]:
         container = _place_appositive(context, sentence, place[1])
         if container and container != place[2]:
             yield _relation(context, place[2], CONTAINED_IN, container, sentence, "place-appositive")
+        inner = _possessed_place(context, sentence, place)
+        if inner:
+            yield _relation(context, inner[2], CONTAINED_IN, place[2], sentence, "place-possessive")
 
 
 def _story_company_seat(context: Context, sentence: Sentence) -> Relation | None:
@@ -619,7 +623,26 @@ def _place_phrase(context: Context, sentence: Sentence, index: int) -> str | Non
         index += 2
     found = _entity_at(context, index) if index < sentence.last else None
     if found and found[0] == index and context.kinds.get(found[2], ("", None))[0] == "Place":
-        return found[2]
+        inner = _possessed_place(context, sentence, found)
+        return inner[2] if inner else found[2]  # "in Mozambique's northern Cabo Delgado province"
+    return None
+
+
+def _possessed_place(context: Context, sentence: Sentence, owner: tuple[int, int, str]) -> tuple[int, int, str] | None:
+    """"Mozambique's northern Cabo Delgado province", "Fiji's second-largest island, Vanua Levu":
+    the place a place's possessive introduces."""
+    tokens = context.tokens
+    index = owner[1]
+    if index >= sentence.last or tokens[index].tag != "POS":
+        return None
+    index += 1
+    while index < sentence.last and index not in context.at and (tokens[index].tag in {"JJ", "JJR", "JJS", "HYPH"}
+                                                                 or tokens[index].text == ","
+                                                                 or tokens[index].text.casefold() in names.settlement_nouns()):
+        index += 1
+    found = _entity_at(context, index) if index < sentence.last else None
+    if found and found[0] == index and found[2] != owner[2] and context.kinds.get(found[2], ("", None))[0] == "Place":
+        return found
     return None
 
 

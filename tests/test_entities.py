@@ -120,6 +120,7 @@ def test_entities_surname_the_model_missed_is_found_and_joined(parse_text):
     ("A cyclone tore across Fiji's second-largest island, Vanua Levu, late Sunday.", "Vanua Levu", ("Place", None)),
     ("Fighters of Ansar al-Rovuma, a group that has waged an insurgency, attacked.", "Ansar al-Rovuma", ("Organization", None)),
     ("Mohamed Sesay, a battalion commander, was arrested.", "Mohamed Sesay", ("Person", None)),
+    ("The National Search and Rescue Agency (Basarnas) said on Monday.", "Basarnas", ("Organization", None)),
 ])
 def test_entities_name_shape_and_context(parse_text, text, name, expected):
     assert found(parse_text, text)[name] == expected
@@ -154,6 +155,19 @@ def test_entities_unknown_nationality_after_in_is_a_place(parse_text):
     word = next(t for t in parsed.tokens if t.text == "Bontolapa")
     norp = NamedSpan(word.index, word.index + 1, word.start, word.end, "NORP", "Bontolapa")
     assert found(lambda text: replace(parsed, named_spans=(norp,)), "") == {"Bontolapa": ("Place", None)}
+
+
+def test_entities_name_taken_for_a_product_before_a_post_is_a_person(parse_text):
+    from dataclasses import replace
+
+    from kg.model import NamedSpan
+
+    text = "At least 23 died, said Yusuf Rahmat, a spokesman for the rescue agency."
+    parsed = parse_text(text)
+    start = text.index("Yusuf")
+    first = next(t.index for t in parsed.tokens if t.start == start)
+    product = NamedSpan(first, first + 2, start, start + len("Yusuf Rahmat"), "PRODUCT", "Yusuf Rahmat")
+    assert found(lambda _: replace(parsed, named_spans=(product,)), "") == {"Yusuf Rahmat": ("Person", None)}
 
 
 def test_entities_surname_two_people_share_is_no_mention(parse_text):

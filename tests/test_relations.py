@@ -150,6 +150,14 @@ def test_relations_company_title_with_another_name_in_the_sentence_is_left_unrea
             "Police searched a house in Brookvale, a suburb of Dalminster, on Monday.",
             ("place/brookvale", "containedInPlace", "place/dalminster", None, "place-appositive"),
         ),
+        (  # a country's possessive introduces a place in it
+            "Fighting spread across Mozambique's northern Cabo Delgado province on Monday.",
+            ("place/cabo-delgado", "containedInPlace", "place/mozambique", None, "place-possessive"),
+        ),
+        (  # and "in" it, the possessed place is the container
+            "Gunmen stormed a post in the town of Namaquiri in Mozambique's northern Cabo Delgado province.",
+            ("place/namaquiri", "containedInPlace", "place/cabo-delgado", None, "place-in"),
+        ),
         (  # "the company" is the one the story is about
             "Velcor Holdings LLC raised its forecast.\n\nThe company, based in Dalminster, hired 200 people.",
             ("organization/velcor-holdings-llc", "location", "place/dalminster", None, "story-based-in"),
