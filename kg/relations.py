@@ -15,7 +15,7 @@ word patterns news writing uses around a name:
 - ``of-after``: "Dr. Jane Doe of Example University" (no role);
 - ``story-title``: a bare title in a sentence naming no organisation or country:
   a company title (``company_titles.txt``: "Chief Executive Jane Doe said ...") at
-  the organisation the article names most often, an office of state
+  the organisation the article names first, an office of state
   (``state_offices.txt``: "Prime Minister Jane Doe") in the one country the
   article names, "Its chief executive, Jane Doe," at the organisation named last;
 - "her Examplian counterpart, John Roe" takes the role of the sentence's other
@@ -63,6 +63,7 @@ CONFIDENCE = {
     "place-comma": 0.8,
     "place-appositive": 0.8,
     "place-possessive": 0.8,
+    "place-based": 0.8,
     "based-in": 0.8,
     "story-based-in": 0.6,
     "its-unit": 0.7,
@@ -73,6 +74,7 @@ CONFIDENCE = {
 DETERMINERS = frozenset({"the", "a", "an"})
 # Words that introduce a described role as a determiner does: "her Freedonian counterpart, Jane Doe".
 COMMON_NOUN_TAGS = ("NN", "NNS")
+SEAT_WORDS = frozenset({"based", "headquartered"})
 ORGANIZATION_KIND, COUNTRY_KIND = "Organization", ("Place", "Country")
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
 COUNTERPART = "counterpart"
@@ -367,16 +369,14 @@ def _label_of(context: Context, key: str) -> str:
 
 
 def _story_company(context: Context) -> str | None:
-    """The organisation the article names most often (first named on a tie), a wire agency
-    credited in parentheses ("(Reuters)") aside."""
-    counts: dict[str, int] = {}
+    """The organisation the story is about: the first one the article names, a wire agency
+    credited in parentheses ("(Reuters)") aside ("Brennecke Automotive AG said on Wednesday
+    that ..." opens the story; a bidder named later is not it)."""
     for index in sorted(context.at):
-        mention, key = context.at[index]
-        if context.kinds.get(key, ("", None))[0] != "Organization" or _credited(context, index):
-            continue
-        if context.tokens[index].start == mention.start:
-            counts[key] = counts.get(key, 0) + 1
-    return max(counts, key=counts.get) if counts else None
+        _, key = context.at[index]
+        if context.kinds.get(key, ("", None))[0] == ORGANIZATION_KIND and not _credited(context, index):
+            return key
+    return None
 
 
 def _credited(context: Context, index: int) -> bool:
@@ -569,6 +569,9 @@ def _locations(context: Context, sentence: Sentence) -> Iterator[Relation]:
         inner = _possessed_place(context, sentence, place)
         if inner:
             yield _relation(context, inner[2], CONTAINED_IN, place[2], sentence, "place-possessive")
+        based = _based_organization(context, sentence, place)
+        if based:
+            yield _relation(context, based, LOCATION, place[2], sentence, "place-based")
 
 
 def _story_company_seat(context: Context, sentence: Sentence) -> Relation | None:
@@ -644,6 +647,24 @@ def _possessed_place(context: Context, sentence: Sentence, owner: tuple[int, int
     if found and found[0] == index and found[2] != owner[2] and context.kinds.get(found[2], ("", None))[0] == "Place":
         return found
     return None
+
+
+def _based_organization(context: Context, sentence: Sentence, place: tuple[int, int, str]) -> str | None:
+    """"Johannesburg-based Leeuwbank Resources Ltd", "the Stuttgart-based company": the
+    organisation (or, for a company noun, the story's company) sitting in the place."""
+    tokens = context.tokens
+    index = place[1]
+    if index + 1 >= sentence.last or tokens[index].text != "-" or tokens[index + 1].text.casefold() not in SEAT_WORDS:
+        return None
+    company_noun = False
+    for i in range(index + 2, min(sentence.last, index + 2 + MAX_ROLE_WORDS)):
+        found = _entity_at(context, i)
+        if found and context.kinds.get(found[2], ("", None))[0] == ORGANIZATION_KIND:
+            return found[2]  # "Breda-based freight company Kampen Logistics BV"
+        if tokens[i].pos not in ("ADJ", "NOUN", "PROPN"):
+            break
+        company_noun = tokens[i].text.casefold() in names.lexicon("company_nouns")
+    return _story_company(context) if company_noun else None  # "the Stuttgart-based company said"
 
 
 def _place_appositive(context: Context, sentence: Sentence, index: int) -> str | None:

@@ -150,6 +150,10 @@ def test_relations_company_title_with_another_name_in_the_sentence_is_left_unrea
             "Police searched a house in Brookvale, a suburb of Dalminster, on Monday.",
             ("place/brookvale", "containedInPlace", "place/dalminster", None, "place-appositive"),
         ),
+        (  # "X-based" before an organisation's name gives its seat
+            "Police raided Breda-based freight company Velcor Holdings LLC on Monday.",
+            ("organization/velcor-holdings-llc", "location", "place/breda", None, "place-based"),
+        ),
         (  # a country's possessive introduces a place in it
             "Fighting spread across Mozambique's northern Cabo Delgado province on Monday.",
             ("place/cabo-delgado", "containedInPlace", "place/mozambique", None, "place-possessive"),
