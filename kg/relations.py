@@ -48,6 +48,7 @@ from dataclasses import dataclass, replace
 
 from kg import names
 from kg.aliases import builtin_aliases
+from kg.nlp import DATELINE
 from kg.model import Mention, ParsedArticle, Relation, Sentence, Token
 from kg.resolution import EntityKeys
 
@@ -74,6 +75,8 @@ CONFIDENCE = {
 DETERMINERS = frozenset({"the", "a", "an"})
 # Words that introduce a described role as a determiner does: "her Freedonian counterpart, Jane Doe".
 COMMON_NOUN_TAGS = ("NN", "NNS")
+# Any "... Minister" is an office of state ("Transport Minister", "Mineral Resources Minister").
+MINISTER = "minister"
 SEAT_WORDS = frozenset({"based", "headquartered"})
 ORGANIZATION_KIND, COUNTRY_KIND = "Organization", ("Place", "Country")
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
@@ -299,6 +302,7 @@ def _affiliations_as_written(context: Context, sentence: Sentence) -> Iterator[R
             continue
         # The words before a name give one reading ("Acme's Asia manager Jane Doe" is not
         # a manager of Asia); the words after it may add a second.
+        written = False
         for finders in (
             (("possessive", _possessive), ("title-before", _title_before), ("role-of-before", _role_of_before)),
             (("appositive", _appositive), ("of-after", _of_after)),
@@ -308,9 +312,11 @@ def _affiliations_as_written(context: Context, sentence: Sentence) -> Iterator[R
                          if obj != person[2] and not _profession_at_place(context, obj, role)]
                 for obj, role in found:
                     yield _relation(context, person[2], WORKS_FOR, obj, sentence, rule, role)
+                written = written or bool(found)
                 if found:
                     break
-        yield from _story_company_title(context, sentence, person)
+        if not written:  # read from the story only what the words around the name do not say
+            yield from _story_company_title(context, sentence, person)
 
 
 def _story_company_title(context: Context, sentence: Sentence, person: tuple[int, int, str]) -> Iterator[Relation]:
@@ -332,6 +338,8 @@ def _story_company_title(context: Context, sentence: Sentence, person: tuple[int
 
 
 def _title_owner(context: Context, sentence: Sentence, start: int, role: str, crowded: bool) -> str | None:
+    if names.normal(context.tokens[start].text) in names.demonyms():
+        return None  # "Uzbek President X": the nationality says whose office it is
     before = context.tokens[start - 1] if start > sentence.first else None
     if before is not None and before.text.casefold() in POSSESSIVE_PRONOUNS:
         return _organization_before(context, start) if before.text.casefold() == "its" else None
@@ -340,7 +348,7 @@ def _title_owner(context: Context, sentence: Sentence, start: int, role: str, cr
     office = names.post_of(role).split(" of ")[0]  # "minister of state" is a minister
     if office in names.lexicon("company_titles"):
         return None if crowded else _story_company(context)  # another name may be whose post it is
-    if office in names.lexicon("state_offices"):
+    if office in names.lexicon("state_offices") or office.endswith(MINISTER):
         return _only_country(context)  # the sentence may name it too: "Portugal's president met Prime Minister X"
     return None
 
@@ -356,12 +364,28 @@ def _organization_before(context: Context, index: int) -> str | None:
 
 
 def _only_country(context: Context) -> str | None:
-    """The one country the article names, by name or by nationality ("Guatemalan" counts too)."""
+    """The country the article is filed from ("MAPUTO, Mozambique (Reuters) —"), else the one
+    country it names, by name or by nationality ("Guatemalan" counts too)."""
     countries = {key for _, key in context.at.values() if context.kinds.get(key, ("", None)) == COUNTRY_KIND}
+    filed = _dateline_country(context)
+    if filed:
+        return filed
     adjectives = {names.normal(names.demonyms()[names.normal(t.text)]) for t in context.tokens
                   if t.text[:1].isupper() and names.normal(t.text) in names.demonyms()}
     named = {names.normal(_label_of(context, key)) for key in countries}
     return countries.pop() if len(countries) == 1 and adjectives <= named else None
+
+
+def _dateline_country(context: Context) -> str | None:
+    """A country named in the dateline that opens the article's story."""
+    text = context.parsed.article.text
+    for block in context.parsed.blocks[:2]:  # the headline may come first
+        match = DATELINE.match(text[block.start : block.end])
+        if match:
+            end = block.start + match.end()
+            return next((key for mention, key in context.at.values()
+                         if block.start <= mention.start < end and context.kinds.get(key, ("", None)) == COUNTRY_KIND), None)
+    return None
 
 
 def _label_of(context: Context, key: str) -> str:

@@ -98,6 +98,10 @@ def relations_of(parse_text, text: str) -> set[tuple[str, str, str, str | None, 
             "Fires burned across Portugal on Monday. Prime Minister Mark Ruddle visited the area.",
             ("person/mark-ruddle", "worksFor", "place/portugal", "prime minister", "story-title"),
         ),
+        (  # any minister; the country the story is filed from, though another is named
+            "SUVA, Fiji (AP) — Rain hit the coast near Tonga. Transport Minister Mark Ruddle visited.",
+            ("person/mark-ruddle", "worksFor", "place/fiji", "transport minister", "story-title"),
+        ),
         (  # an office with a portfolio is still an office of state
             "Fires burned across Portugal on Monday. Minister of State Mark Ruddle visited the area.",
             ("person/mark-ruddle", "worksFor", "place/portugal", "minister of state", "story-title"),
@@ -118,6 +122,11 @@ def relations_of(parse_text, text: str) -> set[tuple[str, str, str, str | None, 
 )
 def test_relations_affiliation_patterns(parse_text, text, expected):
     assert expected in relations_of(parse_text, text)
+
+
+def test_relations_office_of_state_after_a_nationality_is_that_nations(parse_text):
+    text = "SUVA, Fiji (AP) — The summit was hosted by Uzbek President Mark Ruddle on Monday."
+    assert not any(r[0] == "person/mark-ruddle" and r[2] == "place/fiji" for r in relations_of(parse_text, text))
 
 
 def test_relations_office_of_state_needs_the_one_country_adjectives_name_too(parse_text):
