@@ -657,3 +657,11 @@ def test_events_place_hung_on_the_time_is_the_events(events_of):
 def test_events_deaths_take_the_place_the_disaster_struck(events_of):
     found, _ = events_of("A quake struck northern Ruritania on Monday, killing 32 people.")
     assert "place/ruritania" in only(found, "Death").places
+
+
+def test_events_merge_who_and_where_told_apart_in_one_article():
+    where = _mention("a", "Attack", "2023-03-09", places=PRISON)  # "gunmen stormed the Zenda prison"
+    who = _mention("a", "Attack", "2023-03-09", actors=RED_HAND, start=60)  # "Red Hand fighters attacked"
+    assert len(merge_events([where, who], ENTITIES)) == 1
+    elsewhere = _mention("b", "Attack", "2023-03-09", actors=RED_HAND, start=60)  # another article
+    assert len(merge_events([where, elsewhere], ENTITIES)) == 2

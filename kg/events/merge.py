@@ -262,7 +262,7 @@ def _bare_fits(mention: EventMention, cluster: Cluster, broad: set[str]) -> bool
     Spain"), may join a dated event whose count does not contradict it."""
     if mention.time is None or all(o.time is None for o in cluster):
         return False
-    if not _underspecified(mention):
+    if not _underspecified(mention) and not _completes(mention, cluster):
         # Told in a country or region only on one side ("in northern Spain", "near Torremora"),
         # unless the two name different countries or regions.
         if not (_placed_broadly([mention], broad) or _placed_broadly(cluster, broad)):
@@ -273,6 +273,15 @@ def _bare_fits(mention: EventMention, cluster: Cluster, broad: set[str]) -> bool
     counts = {(o.counted, o.count) for o in cluster if o.count is not None}
     same_noun = {n for c, n in counts if c == mention.counted}
     return mention.count is None or not same_noun or mention.count in same_noun
+
+
+def _completes(mention: EventMention, cluster: Cluster) -> bool:
+    """One article telling who on one side and where on the other, of one day's event: "insurgents
+    stormed a post in Namaquiri on Monday ... fighters of Ansar al-Rovuma attacked the post"."""
+    same_article = any(o.article_id == mention.article_id for o in cluster)
+    who_only = mention.actors and not mention.places and not any(o.actors for o in cluster)
+    where_only = mention.places and not mention.actors and not any(o.places for o in cluster)
+    return same_article and bool(who_only or where_only)
 
 
 def _placed_broadly(mentions: Sequence[EventMention], broad: set[str]) -> bool:
