@@ -665,3 +665,8 @@ def test_events_merge_who_and_where_told_apart_in_one_article():
     assert len(merge_events([where, who], ENTITIES)) == 1
     elsewhere = _mention("b", "Attack", "2023-03-09", actors=RED_HAND, start=60)  # another article
     assert len(merge_events([where, elsewhere], ENTITIES)) == 2
+
+
+def test_events_how_it_began_happened_where_it_did(events_of):
+    found, _ = events_of("The violence at the Zenda prison began on Monday when Red Hand fighters attacked guards.")
+    assert "place/zenda-prison" in only(found, "Attack").places

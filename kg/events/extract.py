@@ -17,7 +17,7 @@ from kg.events.arguments import DEFINITE, Roles, argument, place_phrases, pronou
 from kg.events.counts import count_of
 from kg.events.document import ArticleIndex
 from kg.events.intervals import time_interval
-from kg.events.lexicon import STATEMENT, classes_compatible
+from kg.events.lexicon import STATEMENT, classes_compatible, cue
 from kg.events.modality import hedged, realis_status
 from kg.events.speech import content, report
 from kg.events.triggers import is_hazard, trigger
@@ -162,8 +162,16 @@ def _roles(doc: ArticleIndex, token: Token, cls: str, statement: bool) -> Roles:
         # "fighting went on near the facility until Wednesday, when they surrendered";
         # "a quake struck northern Peru, killing 32": the place the verb above acts on.
         roles.places = [m for verb in verb_chain(doc, token.index, True)[1:3]
-                        for m in [*place_phrases(doc, verb), *_object_places(doc, verb)]]
+                        for m in [*place_phrases(doc, verb), *_object_places(doc, verb), *_scene_places(doc, verb)]]
     return roles
+
+
+def _scene_places(doc: ArticleIndex, verb: int) -> list[Mention]:
+    """"The violence at the prison in San Rafael began when gang members attacked guards": the
+    place of what began (or ended) is where the clause telling how it began happened."""
+    if doc.tokens[verb].lemma.lower() not in cue("aspectual"):
+        return []
+    return [m for s in doc.kids(verb, "nsubj") for m in place_phrases(doc, s.index)]
 
 
 def _object_places(doc: ArticleIndex, verb: int) -> list[Mention]:
