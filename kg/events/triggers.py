@@ -22,8 +22,9 @@ DISASTER = "Disaster"
 APPOINTMENT = "Appointment"
 # Adverbs the parser may give a phrasal verb instead of a particle: "stepped down", "pulled out".
 PARTICLE_TAGS = ("RP", "RB")
-# A result adjective right after a verb makes a two-word trigger of it: "shot dead".
-RESULT_TAGS = ("JJ",)
+# A result word after a verb makes a two-word trigger of it: "shot dead", "taken hostage".
+RESULT_DEPS = ("acomp", "oprd", "xcomp", "advcl")
+RESULT_TAGS = ("JJ", "NN")
 
 
 def trigger(doc: ArticleIndex, token: Token) -> tuple[str, str] | None:
@@ -76,10 +77,13 @@ def is_hazard(doc: ArticleIndex, i: int) -> bool:
 
 
 def _particles(doc: ArticleIndex, verb: Token) -> list[Token]:
-    """A verb's particle ("took over"), or the result word or preposition right after it
-    ("shot dead", "walked off the job": only pairs the trigger table lists count)."""
-    return [c for c in doc.kids(verb.index, "prt", "advmod", "acomp", "oprd", "xcomp", "prep")
-            if c.dep == "prt" or (c.tag in PARTICLE_TAGS + RESULT_TAGS + ("IN",) and c.index == verb.index + 1)]
+    """A verb's particle ("took over"), the preposition right after it ("walked off the job"), or
+    the word telling what it left its object as ("shot dead", "took two officers hostage"); only
+    pairs the trigger table lists count."""
+    adjacent = [c for c in doc.kids(verb.index, "prt", "advmod", "prep")
+                if c.dep == "prt" or (c.tag in PARTICLE_TAGS + ("IN",) and c.index == verb.index + 1)]
+    results = [c for c in doc.kids(verb.index, *RESULT_DEPS) if c.tag in RESULT_TAGS and c.index > verb.index]
+    return adjacent + results
 
 
 def _hazard_agent(doc: ArticleIndex, verb: Token) -> bool:
