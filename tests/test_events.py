@@ -671,3 +671,10 @@ def test_events_merge_who_and_where_told_apart_in_one_article():
 def test_events_how_it_began_happened_where_it_did(events_of):
     found, _ = events_of("The violence at the Zenda prison began on Monday when Red Hand fighters attacked guards.")
     assert "place/zenda-prison" in only(found, "Attack").places
+
+
+def test_events_placed_nowhere_happened_where_the_paragraphs_event_did(events_of):
+    text = "On Monday, Red Hand fighters attacked the Zenda prison. Three guards were wounded."
+    assert "place/zenda-prison" in only(events_of(text)[0], "Injury").places
+    text = "On Monday, Red Hand fighters attacked the Zenda prison.\n\nThree guards were wounded on Monday."
+    assert "place/zenda-prison" not in only(events_of(text)[0], "Injury").places

@@ -50,7 +50,33 @@ def extract_event_mentions(
             if _refers_back(doc, token, mention.event_class):
                 mention = _with_antecedent(mention, found)
             found.append(mention)
-    return found
+    return _placed_by_the_paragraph(doc, found)
+
+
+def _placed_by_the_paragraph(doc: ArticleIndex, found: list[EventMention]) -> list[EventMention]:
+    """An event placed nowhere happened where the event before it in its paragraph, on the same
+    day, did: "The violence at the prison began when ... Three guards were wounded"."""
+    broad = {doc.key(m) for m in doc.mentions if m.subtype in BROAD_SUBTYPES}
+    placed: list[EventMention] = []
+    for mention in found:
+        before = placed[-1] if placed else None
+        if before is not None and mention.event_class != STATEMENT and not set(mention.places) - broad \
+                and _same_paragraph(doc, before, mention) and _same_day(before, mention) and set(before.places) - broad:
+            mention = replace(mention, places=before.places)
+        placed.append(mention)
+    return placed
+
+
+def _same_paragraph(doc: ArticleIndex, a: EventMention, b: EventMention) -> bool:
+    return doc.block_of[doc.token_span(a.start, a.end)[0]] == doc.block_of[doc.token_span(b.start, b.end)[0]]
+
+
+def _same_day(a: EventMention, b: EventMention) -> bool:
+    return a.time is not None and b.time is not None and a.time.value[:10] == b.time.value[:10]
+
+
+# Place subtypes too large to be where one event happened.
+BROAD_SUBTYPES = ("Country", "Region")
 
 
 def _refers_back(doc: ArticleIndex, token: Token, cls: str) -> bool:
