@@ -678,3 +678,8 @@ def test_events_placed_nowhere_happened_where_the_paragraphs_event_did(events_of
     assert "place/zenda-prison" in only(events_of(text)[0], "Injury").places
     text = "On Monday, Red Hand fighters attacked the Zenda prison.\n\nThree guards were wounded on Monday."
     assert "place/zenda-prison" not in only(events_of(text)[0], "Injury").places
+
+
+def test_events_told_under_a_perfect_is_not_dated_by_the_report(events_of):
+    found, _ = events_of("Ruritania said Thursday it had foiled a coup after soldiers attacked the Zenda prison.")
+    assert only(found, "Attack").time is None

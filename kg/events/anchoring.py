@@ -128,8 +128,10 @@ def _time_rank(doc: ArticleIndex, trigger: Token, time: AnchoredTime) -> tuple[i
     if trigger.pos == "NOUN":
         return _noun_rank(doc, trigger, time, clause)
     chain = verb_chain(doc, trigger.index)
-    if clause in chain[1:] and _pluperfect(doc, trigger):
-        return None  # "said on Monday it had agreed", "have been freed, X said Monday": done before that day
+    if clause in chain[1:] and any(_pluperfect(doc, doc.tokens[v]) for v in chain[: chain.index(clause)]):
+        # "said on Monday it had agreed", "have been freed, X said Monday", "said Thursday it had
+        # foiled a coup after soldiers attacked": done before that day, not on it
+        return None
     return (2, chain.index(clause)) if clause in chain else None
 
 
