@@ -546,6 +546,7 @@ def test_events_post_as_subject_of_a_personal_event_is_no_country(events_of):
 
 @pytest.mark.parametrize("text,cls,target", [
     ("Maria Lopez was taken hostage in Strelsau on Sunday.", "Capture", "person/maria-lopez"),
+    ("Red Hand fighters opened fire on Anton Weiss on Sunday.", "Attack", "person/anton-weiss"),
     ("Maria Lopez was handed over to soldiers on Sunday.", "Release", "person/maria-lopez"),
     ("Anton Weiss was shot dead in Strelsau on Sunday.", "Killing", "person/anton-weiss"),
 ])

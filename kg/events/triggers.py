@@ -37,7 +37,8 @@ def trigger(doc: ArticleIndex, token: Token) -> tuple[str, str] | None:
         candidates = [f"{c.lemma.lower()} {token.lemma.lower()}" for c in doc.kids(token.index, "compound")]
     else:
         return None
-    if pos == "VERB" and any(is_hazard(doc, o.index) for o in doc.kids(token.index, "dobj")):
+    idiom = any((lemma, pos) in triggers() for lemma in candidates)  # "opened fire" is no blaze
+    if pos == "VERB" and not idiom and any(is_hazard(doc, o.index) for o in doc.kids(token.index, "dobj")):
         return None  # "battling the blaze", "fighting the flood": no attack, no event of its own
     hazard = pos == "VERB" and _hazard_agent(doc, token)
     for lemma in [*candidates, token.lemma.lower()]:
@@ -77,11 +78,12 @@ def is_hazard(doc: ArticleIndex, i: int) -> bool:
 
 
 def _particles(doc: ArticleIndex, verb: Token) -> list[Token]:
-    """A verb's particle ("took over"), the preposition right after it ("walked off the job"), or
+    """A verb's particle ("took over"), the preposition or bare noun right after it ("walked off the
+    job", "opened fire", "took control"), or
     the word telling what it left its object as ("shot dead", "took two officers hostage"); only
     pairs the trigger table lists count."""
-    adjacent = [c for c in doc.kids(verb.index, "prt", "advmod", "prep")
-                if c.dep == "prt" or (c.tag in PARTICLE_TAGS + ("IN",) and c.index == verb.index + 1)]
+    adjacent = [c for c in doc.kids(verb.index, "prt", "advmod", "prep", "dobj")
+                if c.dep == "prt" or (c.tag in PARTICLE_TAGS + ("IN", "NN") and c.index == verb.index + 1)]
     results = [c for c in doc.kids(verb.index, *RESULT_DEPS) if c.tag in RESULT_TAGS and c.index > verb.index]
     return adjacent + results
 
