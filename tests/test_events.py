@@ -550,7 +550,7 @@ def test_events_post_as_subject_of_a_personal_event_is_no_country(events_of):
     ("Maria Lopez was handed over to soldiers on Sunday.", "Release", "person/maria-lopez"),
     ("Anton Weiss was shot dead in Strelsau on Sunday.", "Killing", "person/anton-weiss"),
 ])
-def test_events_two_word_triggers_handed_over_and_shot_dead(events_of, text, cls, target):
+def test_events_two_word_triggers_name_who_it_happened_to(events_of, text, cls, target):
     found, _ = events_of(text)
     assert target in only(found, cls).targets
 
