@@ -18,7 +18,7 @@ from kg.events import (
     time_interval,
 )
 from kg.events.lexicon import same_episode
-from kg.model import Entity, EventMention, TimeExpression
+from kg.model import Entity, EventMention, Mention, TimeExpression
 
 
 @pytest.fixture(scope="module")
@@ -262,13 +262,22 @@ def test_events_merge_keeps_different_years_and_places_apart():
     assert len(merge_events(mentions, ENTITIES)) == 4
 
 
-def test_events_merge_bare_dated_mention_joins_its_only_candidate():
+def story_entities(*article_ids: str) -> list[Entity]:
+    """ENTITIES, with the prison and the town named in each of the given articles (one story)."""
+    named = {"place/zenda-prison": "Zenda prison", "place/strelsau": "Strelsau"}
+    return [replace(e, mentions=tuple(Mention(a, 0, 5, named[e.key], "Place") for a in article_ids))
+            if e.key in named else e for e in ENTITIES]
+
+
+def test_events_merge_bare_dated_mention_joins_its_only_candidate_of_its_story():
     mentions = [
         _mention("a", "Escape", "2020", "year", places=["place/zenda-prison"]),
         _mention("b", "Escape", "2020", "year"),
     ]
-    events = merge_events(mentions, ENTITIES)
+    events = merge_events(mentions, story_entities("a", "b"))
     assert [e.article_ids for e in events] == [("a", "b")]
+    # An article naming nothing the first one names tells another story's escape.
+    assert len(merge_events(mentions, ENTITIES)) == 2
 
 
 RED_HAND = ["organization/red-hand"]
@@ -531,7 +540,7 @@ def test_events_journey_destination_is_the_place_of_its_purpose(events_of):
 def test_events_merge_report_placed_only_in_a_country_joins_the_placed_event():
     country_wide = _mention("a", "Disaster", "2023-03-09", places=["place/ruritania"])  # "in northern Ruritania"
     at_town = _mention("b", "Disaster", "2023-03-09", places=["place/strelsau"])  # "near Strelsau"
-    assert len(merge_events([country_wide, at_town], ENTITIES)) == 1
+    assert len(merge_events([country_wide, at_town], story_entities("a", "b"))) == 1
     elsewhere = [*ENTITIES, Entity("place/graustark", "Place", "Country", "Graustark", (), ())]
     other_country = _mention("c", "Disaster", "2023-03-09", places=["place/graustark"])
     assert len(merge_events([country_wide, other_country], elsewhere)) == 2

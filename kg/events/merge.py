@@ -52,17 +52,21 @@ def merge_events(event_mentions: Sequence[EventMention], entities: Sequence[Enti
     facilities = {e.key for e in entities if e.kind == "Place" and is_facility(e.subtype)}
     # The publication date of each article, as its resolved time expressions carry it.
     present = {m.article_id: m.time.anchor for m in event_mentions if m.time is not None and m.time.anchor}
+    named: dict[str, set[str]] = {}
+    for mention in event_mentions:
+        named.setdefault(mention.article_id, set()).update(_participants(mention))
+    for entity in entities:  # people and towns an article names tie it to a story; agencies do not
+        if entity.kind == "Person" or entity.key in specific:
+            for article_id in entity.article_ids:
+                named.setdefault(article_id, set()).add(entity.key)
     clusters: list[Cluster] = []
     for mention in sorted(event_mentions, key=_merge_order):
-        context = _Context(specific, broad, facilities, present.get(mention.article_id))
+        context = _Context(specific, broad, facilities, present.get(mention.article_id), named)
         cluster = _best_cluster(mention, clusters, context)
         if cluster is None:
             clusters.append([mention])
         else:
             cluster.append(mention)
-    named: dict[str, set[str]] = {}
-    for mention in event_mentions:
-        named.setdefault(mention.article_id, set()).update(_participants(mention))
     clusters = _join_undated(clusters, _Context(specific, broad, facilities, None, named))
     told = [c for c in clusters if _tells_something(c)]
     events = [build_event(cluster, entities) for cluster in told]
@@ -81,7 +85,8 @@ class _Context:
     named: dict[str, set[str]] = field(default_factory=dict)
 
     def same_story(self, a: str, b: str) -> bool:
-        """Two articles of one story: the same, or their events name one same specific entity."""
+        """Two articles of one story: the same, or both name one same person, town or site, or
+        their events one same participant."""
         return a == b or bool(self.named.get(a, set()) & self.named.get(b, set()) - self.broad)
 
 
@@ -138,7 +143,7 @@ def _affinity(mention: EventMention, cluster: Cluster, context: _Context) -> flo
         return _statement_affinity(mention, cluster)
     if mention.time is None and not _undated_fits(mention, cluster, places, actors, context):
         return None
-    return _score(mention, cluster, places, actors, context.broad)
+    return _score(mention, cluster, places, actors, context)
 
 
 def _elsewhere(mention: EventMention, places: set[str], context: _Context) -> bool:
@@ -244,11 +249,11 @@ def _words(text: str) -> list[str]:
     return [w for w in "".join(c.lower() if c.isalnum() else " " for c in text).split() if len(w) > 3]
 
 
-def _score(mention: EventMention, cluster: Cluster, places: set[str], actors: set[str], broad: set[str]) -> float | None:
+def _score(mention: EventMention, cluster: Cluster, places: set[str], actors: set[str], context: _Context) -> float | None:
     others = set().union(*(_participants(o) for o in cluster))
     score = 2.0 * len(set(mention.places) & places) + len(set(mention.actors) & actors)
     score += 0.5 * len(_participants(mention) & others - set(mention.places) - set(mention.actors))
-    if score == 0 and not _bare_fits(mention, cluster, broad):
+    if score == 0 and not _bare_fits(mention, cluster, context):
         return None
     if any(o.article_id == mention.article_id for o in cluster):
         score += 0.5
@@ -257,11 +262,14 @@ def _score(mention: EventMention, cluster: Cluster, places: set[str], actors: se
     return score
 
 
-def _bare_fits(mention: EventMention, cluster: Cluster, broad: set[str]) -> bool:
+def _bare_fits(mention: EventMention, cluster: Cluster, context: _Context) -> bool:
     """A dated mention without participants, or placed only in a country or region ("in northern
-    Spain"), may join a dated event whose count does not contradict it."""
+    Spain"), may join a dated event of its story whose count does not contradict it."""
+    broad = context.broad
     if mention.time is None or all(o.time is None for o in cluster):
         return False
+    if not any(context.same_story(mention.article_id, o.article_id) for o in cluster):
+        return False  # "the nine fishermen arrested in April" is no arrest of another story
     if not _underspecified(mention) and not _completes(mention, cluster):
         # Told in a country or region only on one side ("in northern Spain", "near Torremora"),
         # unless the two name different countries or regions.
