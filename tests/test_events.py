@@ -693,3 +693,8 @@ def test_events_placed_nowhere_happened_where_the_paragraphs_event_did(events_of
 def test_events_told_under_a_perfect_is_not_dated_by_the_report(events_of):
     found, _ = events_of("Ruritania said Thursday it had foiled a coup after soldiers attacked the Zenda prison.")
     assert only(found, "Attack").time is None
+
+
+def test_events_a_hazard_happens_where_it_buries(events_of):
+    found, _ = events_of("A landslide buried much of Strelsau before dawn on Monday.")
+    assert "place/strelsau" in only(found, "Disaster").places

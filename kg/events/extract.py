@@ -180,6 +180,8 @@ def _event_mention(doc: ArticleIndex, token: Token, cls: str, lemma: str) -> Eve
 
 def _roles(doc: ArticleIndex, token: Token, cls: str, statement: bool) -> Roles:
     roles = roles_of(doc, token, cls)
+    if token.pos == "NOUN" and token.dep == "nsubj" and is_hazard(doc, token.index):
+        roles.places += _object_places(doc, token.head)  # "a landslide buried much of El Guacharal"
     for subj in doc.kids(token.index, "nsubj"):
         if (told := trigger(doc, subj)) is not None and (_told_by_its_verb(doc, subj, told[0]) or is_hazard(doc, subj.index)):
             # "an earthquake near the coast struck", "a derailment near Valdecarro killed six"
@@ -201,7 +203,11 @@ def _scene_places(doc: ArticleIndex, verb: int) -> list[Mention]:
 
 
 def _object_places(doc: ArticleIndex, verb: int) -> list[Mention]:
-    return [m for o in doc.kids(verb, "dobj") for m in argument(doc, o.index) if m.kind == "Place"]
+    """Places the verb acts on: its object ("struck northern Peru"), or the place an object
+    measures ("buried much of El Guacharal")."""
+    objects = doc.kids(verb, "dobj")
+    found = [m for o in objects for m in argument(doc, o.index) if m.kind == "Place"]
+    return found or [m for o in objects for m in place_phrases(doc, o.index, 1)]
 
 
 def _keys(doc: ArticleIndex, mentions: Iterable[Mention]) -> tuple[str, ...]:
