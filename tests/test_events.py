@@ -698,3 +698,9 @@ def test_events_told_under_a_perfect_is_not_dated_by_the_report(events_of):
 def test_events_a_hazard_happens_where_it_buries(events_of):
     found, _ = events_of("On Monday, a landslide buried much of Strelsau.")
     assert "place/strelsau" in only(found, "Disaster").places
+
+
+def test_events_an_explosive_tearing_through_a_place_is_a_bombing(events_of):
+    found, _ = events_of("On Monday, a bomb ripped through a market in Strelsau, killing 11 people.")
+    bombing = only(found, "Bombing")
+    assert "place/strelsau" in bombing.places

@@ -20,6 +20,7 @@ from kg.model import Token
 
 DISASTER = "Disaster"
 APPOINTMENT = "Appointment"
+BOMBING = "Bombing"
 # Adverbs the parser may give a phrasal verb instead of a particle: "stepped down", "pulled out".
 PARTICLE_TAGS = ("RP", "RB")
 # A result word after a verb makes a two-word trigger of it: "shot dead", "taken hostage".
@@ -50,7 +51,14 @@ def trigger(doc: ArticleIndex, token: Token) -> tuple[str, str] | None:
         return DISASTER, token.lemma.lower()
     if pos == "VERB" and _collapse(doc, token):
         return DISASTER, token.lemma.lower()  # "a tunnel collapsed"
+    if pos == "VERB" and token.lemma.lower() in cue("hazard_verb") and _weapon_subject(doc, token):
+        return BOMBING, token.lemma.lower()  # "a bomb tore through a market"
     return None
+
+
+def _weapon_subject(doc: ArticleIndex, verb: Token) -> bool:
+    subj = subject(doc, verb.index)
+    return subj is not None and doc.tokens[subj].lemma.lower() in cue("explosive")
 
 
 def _as_a_post(doc: ArticleIndex, verb: Token) -> bool:
