@@ -704,3 +704,8 @@ def test_events_an_explosive_tearing_through_a_place_is_a_bombing(events_of):
     found, _ = events_of("On Monday, a bomb ripped through a market in Strelsau, killing 11 people.")
     bombing = only(found, "Bombing")
     assert "place/strelsau" in bombing.places
+
+
+def test_events_a_vehicle_catching_fire_is_a_disaster_and_its_deaths_have_no_actor(events_of):
+    found, _ = events_of("On Sunday, a plane caught fire in Strelsau, killing both pilots.")
+    assert {m.event_class for m in found} == {"Disaster", "Death"}

@@ -41,7 +41,7 @@ def trigger(doc: ArticleIndex, token: Token) -> tuple[str, str] | None:
     idiom = any((lemma, pos) in triggers() for lemma in candidates)  # "opened fire" is no blaze
     if pos == "VERB" and not idiom and any(is_hazard(doc, o.index) for o in doc.kids(token.index, "dobj")):
         return None  # "battling the blaze", "fighting the flood": no attack, no event of its own
-    hazard = pos == "VERB" and _hazard_agent(doc, token)
+    hazard = pos == "VERB" and (_hazard_agent(doc, token) or _after_a_disaster(doc, token))
     for lemma in [*candidates, token.lemma.lower()]:
         if (cls := triggers().get((lemma, pos))) is not None:
             if pos == "VERB" and _as_a_post(doc, token):
@@ -54,6 +54,15 @@ def trigger(doc: ArticleIndex, token: Token) -> tuple[str, str] | None:
     if pos == "VERB" and token.lemma.lower() in cue("hazard_verb") and _weapon_subject(doc, token):
         return BOMBING, token.lemma.lower()  # "a bomb tore through a market"
     return None
+
+
+def _after_a_disaster(doc: ArticleIndex, verb: Token) -> bool:
+    """"... caught fire late Sunday, killing both pilots": a participle telling what a disaster did."""
+    head = doc.head(verb.index)
+    if verb.dep != "advcl" or verb.tag != "VBG" or head.index == verb.index or head.pos != "VERB":
+        return False
+    told = trigger(doc, head)
+    return told is not None and told[0] == DISASTER
 
 
 def _weapon_subject(doc: ArticleIndex, verb: Token) -> bool:
