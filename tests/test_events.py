@@ -709,3 +709,12 @@ def test_events_an_explosive_tearing_through_a_place_is_a_bombing(events_of):
 def test_events_a_vehicle_catching_fire_is_a_disaster_and_its_deaths_have_no_actor(events_of):
     found, _ = events_of("On Sunday, a plane caught fire in Strelsau, killing both pilots.")
     assert {m.event_class for m in found} == {"Disaster", "Death"}
+
+
+@pytest.mark.parametrize("text,protest", [
+    ("On Saturday, thousands of workers marched through Strelsau.", True),
+    ("On Saturday, Red Hand troops marched into Strelsau.", False),
+])
+def test_events_a_crowd_marching_is_a_protest(events_of, text, protest):
+    found, _ = events_of(text)
+    assert any(m.event_class == "Protest" for m in found) == protest

@@ -21,6 +21,7 @@ from kg.model import Token
 DISASTER = "Disaster"
 APPOINTMENT = "Appointment"
 BOMBING = "Bombing"
+PROTEST = "Protest"
 # Adverbs the parser may give a phrasal verb instead of a particle: "stepped down", "pulled out".
 PARTICLE_TAGS = ("RP", "RB")
 # A result word after a verb makes a two-word trigger of it: "shot dead", "taken hostage".
@@ -53,7 +54,18 @@ def trigger(doc: ArticleIndex, token: Token) -> tuple[str, str] | None:
         return DISASTER, token.lemma.lower()  # "a tunnel collapsed"
     if pos == "VERB" and token.lemma.lower() in cue("hazard_verb") and _weapon_subject(doc, token):
         return BOMBING, token.lemma.lower()  # "a bomb tore through a market"
+    if pos == "VERB" and token.lemma.lower() in cue("crowd_verb") and _crowd_subject(doc, token):
+        return PROTEST, token.lemma.lower()  # "thousands of workers marched", not "troops marched"
     return None
+
+
+def _crowd_subject(doc: ArticleIndex, verb: Token) -> bool:
+    """A crowd of people ("students", "thousands of farmers") as the subject."""
+    subj = subject(doc, verb.index)
+    if subj is None:
+        return False
+    nouns = [doc.tokens[subj], *(o for p in doc.kids(subj, "prep") if p.lemma.lower() == "of" for o in doc.kids(p.index, "pobj"))]
+    return any(n.lemma.lower() in cue("crowd") for n in nouns)
 
 
 def _after_a_disaster(doc: ArticleIndex, verb: Token) -> bool:
