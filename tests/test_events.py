@@ -718,3 +718,12 @@ def test_events_a_vehicle_catching_fire_is_a_disaster_and_its_deaths_have_no_act
 def test_events_a_crowd_marching_is_a_protest(events_of, text, protest):
     found, _ = events_of(text)
     assert any(m.event_class == "Protest" for m in found) == protest
+
+
+@pytest.mark.parametrize("text,deployment", [
+    ("On Monday, Ruritania sent 1,200 soldiers to Strelsau.", True),
+    ("On Monday, Ruritania sent a letter to Strelsau.", False),
+])
+def test_events_sending_forces_is_a_deployment(events_of, text, deployment):
+    found, _ = events_of(text)
+    assert any(m.event_class == "Deployment" for m in found) == deployment

@@ -22,6 +22,7 @@ DISASTER = "Disaster"
 APPOINTMENT = "Appointment"
 BOMBING = "Bombing"
 PROTEST = "Protest"
+DEPLOYMENT = "Deployment"
 # Adverbs the parser may give a phrasal verb instead of a particle: "stepped down", "pulled out".
 PARTICLE_TAGS = ("RP", "RB")
 # A result word after a verb makes a two-word trigger of it: "shot dead", "taken hostage".
@@ -56,7 +57,14 @@ def trigger(doc: ArticleIndex, token: Token) -> tuple[str, str] | None:
         return BOMBING, token.lemma.lower()  # "a bomb tore through a market"
     if pos == "VERB" and token.lemma.lower() in cue("crowd_verb") and _crowd_subject(doc, token):
         return PROTEST, token.lemma.lower()  # "thousands of workers marched", not "troops marched"
+    if pos == "VERB" and token.lemma.lower() in cue("sending_verb") and _forces_object(doc, token):
+        return DEPLOYMENT, token.lemma.lower()  # "the army sent 200 soldiers to the village"
     return None
+
+
+def _forces_object(doc: ArticleIndex, verb: Token) -> bool:
+    """Forces as what a verb sends: "sent 1,200 soldiers", "dispatched two ships"."""
+    return any(o.lemma.lower() in cue("forces") for o in doc.kids(verb.index, "dobj"))
 
 
 def _crowd_subject(doc: ArticleIndex, verb: Token) -> bool:
