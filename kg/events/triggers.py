@@ -12,6 +12,8 @@ hazard ("battling the blaze") tells no event.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from kg import names
 from kg.events.arguments import subject
 from kg.events.document import ArticleIndex
@@ -51,29 +53,33 @@ def trigger(doc: ArticleIndex, token: Token) -> tuple[str, str] | None:
             return (hazard_classes().get(cls, cls) if hazard else cls), lemma
     if hazard and token.lemma.lower() in cue("hazard_verb"):
         return DISASTER, token.lemma.lower()
-    if pos == "VERB" and _collapse(doc, token):
-        return DISASTER, token.lemma.lower()  # "a tunnel collapsed"
-    if pos == "VERB" and token.lemma.lower() in cue("hazard_verb") and _weapon_subject(doc, token):
-        return BOMBING, token.lemma.lower()  # "a bomb tore through a market"
-    if pos == "VERB" and token.lemma.lower() in cue("crowd_verb") and _crowd_subject(doc, token):
-        return PROTEST, token.lemma.lower()  # "thousands of workers marched", not "troops marched"
-    if pos == "VERB" and token.lemma.lower() in cue("sending_verb") and _forces_object(doc, token):
-        return DEPLOYMENT, token.lemma.lower()  # "the army sent 200 soldiers to the village"
+    if pos == "VERB" and (cls := _gated_verb(doc, token)) is not None:
+        return cls, token.lemma.lower()
     return None
 
 
-def _forces_object(doc: ArticleIndex, verb: Token) -> bool:
-    """Forces as what a verb sends: "sent 1,200 soldiers", "dispatched two ships"."""
-    return any(o.lemma.lower() in cue("forces") for o in doc.kids(verb.index, "dobj"))
+def _gated_verb(doc: ArticleIndex, verb: Token) -> str | None:
+    """The class of a verb that tells an event only with the right subject or object."""
+    return next((cls for cls, test in GATED_VERBS if test(doc, verb)), None)
 
 
-def _crowd_subject(doc: ArticleIndex, verb: Token) -> bool:
-    """A crowd of people ("students", "thousands of farmers") as the subject."""
+def _forces_sent(doc: ArticleIndex, verb: Token) -> bool:
+    """"the army sent 200 soldiers to the village", "dispatched two ships"."""
+    return verb.lemma.lower() in cue("sending_verb") and any(
+        o.lemma.lower() in cue("forces") for o in doc.kids(verb.index, "dobj"))
+
+
+def _crowd_marching(doc: ArticleIndex, verb: Token) -> bool:
+    """"thousands of workers marched", not "troops marched"."""
+    return verb.lemma.lower() in cue("crowd_verb") and any(n.lemma.lower() in cue("crowd") for n in _subject_nouns(doc, verb))
+
+
+def _subject_nouns(doc: ArticleIndex, verb: Token) -> list[Token]:
+    """The subject and the noun its "of" phrase names ("part of a tunnel", "thousands of workers")."""
     subj = subject(doc, verb.index)
     if subj is None:
-        return False
-    nouns = [doc.tokens[subj], *(o for p in doc.kids(subj, "prep") if p.lemma.lower() == "of" for o in doc.kids(p.index, "pobj"))]
-    return any(n.lemma.lower() in cue("crowd") for n in nouns)
+        return []
+    return [doc.tokens[subj], *(o for p in doc.kids(subj, "prep") if p.lemma.lower() == "of" for o in doc.kids(p.index, "pobj"))]
 
 
 def _after_a_disaster(doc: ArticleIndex, verb: Token) -> bool:
@@ -85,9 +91,9 @@ def _after_a_disaster(doc: ArticleIndex, verb: Token) -> bool:
     return told is not None and told[0] == DISASTER
 
 
-def _weapon_subject(doc: ArticleIndex, verb: Token) -> bool:
-    subj = subject(doc, verb.index)
-    return subj is not None and doc.tokens[subj].lemma.lower() in cue("explosive")
+def _explosive_tearing(doc: ArticleIndex, verb: Token) -> bool:
+    """"a bomb tore through a market"."""
+    return verb.lemma.lower() in cue("hazard_verb") and any(n.lemma.lower() in cue("explosive") for n in _subject_nouns(doc, verb))
 
 
 def _as_a_post(doc: ArticleIndex, verb: Token) -> bool:
@@ -98,11 +104,7 @@ def _as_a_post(doc: ArticleIndex, verb: Token) -> bool:
 
 def _collapse(doc: ArticleIndex, verb: Token) -> bool:
     """"a tunnel collapsed", "part of the roof caved in": a built thing falling down."""
-    subj = subject(doc, verb.index)
-    if verb.lemma.lower() not in cue("structure_verb") or subj is None:
-        return False
-    nouns = [doc.tokens[subj], *(o for p in doc.kids(subj, "prep") if p.lemma.lower() == "of" for o in doc.kids(p.index, "pobj"))]
-    return any(n.lemma.lower() in cue("structure") for n in nouns)
+    return verb.lemma.lower() in cue("structure_verb") and any(n.lemma.lower() in cue("structure") for n in _subject_nouns(doc, verb))
 
 
 def is_hazard(doc: ArticleIndex, i: int) -> bool:
@@ -139,3 +141,12 @@ def _killed_when_it_collapsed(doc: ArticleIndex, verb: Token) -> bool:
     """"were killed when a tunnel collapsed": a passive whose "when" clause tells a disaster."""
     clauses = [c for c in doc.kids(verb.index, "advcl") if any(m.lemma.lower() == "when" for m in doc.kids(c.index, "advmod", "mark"))]
     return any(_collapse(doc, c) or _hazard_agent(doc, c) for c in clauses if c.pos == "VERB")
+
+
+# Verbs telling an event only with the right subject or object, and the class they then tell.
+GATED_VERBS: tuple[tuple[str, Callable[[ArticleIndex, Token], bool]], ...] = (
+    (DISASTER, _collapse),
+    (BOMBING, _explosive_tearing),
+    (PROTEST, _crowd_marching),
+    (DEPLOYMENT, _forces_sent),
+)
