@@ -7,7 +7,10 @@ are tried first. A natural hazard as the one who acts ("the earthquake
 struck", "the flood killed 12", "killed in the quake") makes the event a
 disaster or deaths with no one acting (``events_hazard_classes.tsv``), and
 lets "hit", "batter", "devastate" tell a disaster at all; a verb acting on a
-hazard ("battling the blaze") tells no event.
+hazard ("battling the blaze") tells no event. Some verbs tell an event only with
+the right subject or object (``GATED_VERBS``): a built thing collapsing, an
+explosive tearing through a place, a crowd marching, forces being sent; and a
+verb "as <post>" ("took over as chief executive") is an appointment.
 """
 
 from __future__ import annotations
