@@ -56,6 +56,10 @@ LEADING_JUNK = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 # Prepositions after which a bare name is a place ("fighting in X", "a post near X").
 LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "throughout", "inside"})
+# ", a 24-year-old ...": an age in the appositive after a name.
+AGED = re.compile(r",\s+(?:a|an)\s+\d{1,3}-year-old\b")
+# Settlement nouns that, right after a name, say it is a region ("Balochistan province").
+REGION_NOUNS = frozenset({"province", "region", "district", "county", "governorate"})
 # Titles a portfolio is written before ("Interior Minister", "Home Secretary").
 PORTFOLIO_TITLES = frozenset({"minister", "secretary"})
 # Labels of names the model gives no kind we keep, that context may still show to be a person's.
@@ -492,7 +496,35 @@ def _place_context(parsed: ParsedArticle, first: int, last: int) -> str | None:
     if first - 1 >= sentence.first and tokens[first - 1].text.casefold() in LOCATIVE_PREPOSITIONS:
         if not names.is_acronym(_span_text(parsed, first, last)):
             return PLACE
-    return _office_after(parsed, last)
+    return _office_after(parsed, last) or _settlement_after(parsed, last)
+
+
+def _settlement_after(parsed: ParsedArticle, last: int) -> str | None:
+    """"the Balochistan province", "El Guacharal, a village of 300 people": a settlement noun
+    right after the name, or heading its appositive, says what kind of place it is."""
+    tokens = parsed.tokens
+    head = _appositive_head(parsed, last)
+    if head is not None:
+        return names.settlement_nouns().get(head.text.casefold())  # not "a village chief"
+    word = tokens[last].text.casefold() if last < len(tokens) else ""
+    # Right after the name, only "province", "region" ... ("X village" may be a name of its own).
+    return names.settlement_nouns().get(word) if word in REGION_NOUNS else None
+
+
+def _appositive_head(parsed: ParsedArticle, last: int) -> Token | None:
+    """The noun heading ", a [adjectives] <nouns>" after a name: the last of the nouns
+    ("a battalion commander", "a village chief", "a group that ...")."""
+    tokens = parsed.tokens
+    after = list(tokens[last : last + 8])
+    if len(after) < 3 or after[0].text != "," or after[1].text.casefold() not in ("a", "an", "the"):
+        return None
+    run: list[Token] = []
+    for t in after[2:]:
+        if t.pos == "NOUN":
+            run.append(t)
+        elif run or t.pos not in ("ADJ", "NUM", "PUNCT"):
+            break
+    return run[-1] if run else None
 
 
 def _office_after(parsed: ParsedArticle, last: int) -> str | None:
@@ -509,9 +541,12 @@ def _office_after(parsed: ParsedArticle, last: int) -> str | None:
 
 
 def _in_apposition_to_a_role(parsed: ParsedArticle, first: int, last: int) -> bool:
-    """"Pueyo's lawyer, Beatriz Sancho,", "Anouk Meijer, head of the unit": a post names a person."""
+    """"Pueyo's lawyer, Beatriz Sancho,", "Anouk Meijer, head of the unit", "Nasrin Akter, a
+    24-year-old machine operator": a post or an age names a person."""
     tokens = parsed.tokens
     sentence = parsed.sentence_of(first)
+    if AGED.match(parsed.article.text, tokens[last].start if last < len(tokens) else len(parsed.article.text)):
+        return True
     before = first - 2 >= sentence.first and tokens[first - 1].text == "," and \
         tokens[first - 2].text.casefold() in names.lexicon("role_heads")
     after = tokens[last : min(sentence.last, last + 5)]
@@ -523,17 +558,8 @@ def _in_apposition_to_a_role(parsed: ParsedArticle, first: int, last: int) -> bo
 
 def _described_as_an_organisation(parsed: ParsedArticle, last: int) -> bool:
     """"Ansar al-Rovuma, a group that has waged ...": an appositive organisation noun."""
-    tokens = parsed.tokens
-    after = list(tokens[last : last + 6])
-    if len(after) < 3 or after[0].text != "," or after[1].text.casefold() not in ("a", "an", "the"):
-        return False
-    run = []
-    for t in after[2:]:  # the noun heading the phrase: the last of its run ("a battalion commander")
-        if t.pos == "NOUN":
-            run.append(t)
-        elif run or t.pos != "ADJ":
-            break
-    return bool(run) and run[-1].text.casefold() in names.lexicon("organization_heads") | names.lexicon("company_nouns")
+    head = _appositive_head(parsed, last)
+    return head is not None and head.text.casefold() in names.lexicon("organization_heads") | names.lexicon("company_nouns")
 
 
 def _said_to_be_a_place(parsed: ParsedArticle, first: int, last: int) -> bool:

@@ -121,6 +121,9 @@ def test_entities_surname_the_model_missed_is_found_and_joined(parse_text):
     ("Fighters of Ansar al-Rovuma, a group that has waged an insurgency, attacked.", "Ansar al-Rovuma", ("Organization", None)),
     ("Mohamed Sesay, a battalion commander, was arrested.", "Mohamed Sesay", ("Person", None)),
     ("The National Search and Rescue Agency (Basarnas) said on Monday.", "Basarnas", ("Organization", None)),
+    ("Nasrin Akter, a 24-year-old machine operator, said the alarm sounded.", "Nasrin Akter", ("Person", None)),
+    ("Mud swept onto El Guacharal, a village of about 300 people.", "El Guacharal", ("Place", "City")),
+    ("\"It is gone,\" said Sakiusa Naivalu, a village chief near the coast.", "Sakiusa Naivalu", ("Person", None)),
 ])
 def test_entities_name_shape_and_context(parse_text, text, name, expected):
     assert found(parse_text, text)[name] == expected
