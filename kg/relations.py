@@ -555,6 +555,7 @@ def _appositive(context: Context, sentence: Sentence, person: tuple[int, int, st
         target = after + 1
         if target < sentence.last and tokens[target].text.casefold() == "the":
             target += 1
+        target = _past_seat(context, sentence, target)  # "director of the Colombo-based Centre for ..."
         after_of = tokens[after].text.casefold() == "of"
         organization = _organization_at(context, target, after_of) if target < sentence.last else None
         if organization and not (organization[1] < sentence.last and _role(context, organization[1], organization[1] + 1)):
@@ -671,6 +672,16 @@ def _possessed_place(context: Context, sentence: Sentence, owner: tuple[int, int
     if found and found[0] == index and found[2] != owner[2] and context.kinds.get(found[2], ("", None))[0] == "Place":
         return found
     return None
+
+
+def _past_seat(context: Context, sentence: Sentence, index: int) -> int:
+    """The token after a seat written before a name ("the Colombo-based Centre"), else ``index``."""
+    tokens = context.tokens
+    found = _entity_at(context, index)
+    if found and found[0] == index and found[1] + 1 < sentence.last and tokens[found[1]].text == "-" \
+            and tokens[found[1] + 1].text.casefold() in SEAT_WORDS:
+        return found[1] + 2
+    return index
 
 
 def _based_organization(context: Context, sentence: Sentence, place: tuple[int, int, str]) -> str | None:

@@ -114,6 +114,10 @@ def relations_of(parse_text, text: str) -> set[tuple[str, str, str, str | None, 
             "Roccaverde Mayor Mark Ruddle said the bridge was destroyed.",
             ("person/mark-ruddle", "worksFor", "place/roccaverde", "mayor", "title-before"),
         ),
+        (  # a seat written before the organisation's name is no employer
+            "Lena Voss, director of the Breda-based Velcor Holdings LLC, said so on Monday.",
+            ("person/lena-voss", "worksFor", "organization/velcor-holdings-llc", "director", "appositive"),
+        ),
         (  # a nationality is no part of the post
             "Mark Ruddle, a Swedish forward of Tarnwick United, scored twice.",
             ("person/mark-ruddle", "worksFor", "organization/tarnwick-united", "forward", "appositive"),
