@@ -727,3 +727,8 @@ def test_events_a_crowd_marching_is_a_protest(events_of, text, protest):
 def test_events_sending_forces_is_a_deployment(events_of, text, deployment):
     found, _ = events_of(text)
     assert any(m.event_class == "Deployment" for m in found) == deployment
+
+
+def test_events_the_subjects_place_when_the_verb_has_none(events_of):
+    found, _ = events_of("On Thursday, a court in Strelsau freed Anton Weiss on bail.")
+    assert "place/strelsau" in only(found, "Release").places

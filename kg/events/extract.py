@@ -191,6 +191,8 @@ def _roles(doc: ArticleIndex, token: Token, cls: str, statement: bool) -> Roles:
         # "a quake struck northern Peru, killing 32": the place the verb above acts on.
         roles.places = [m for verb in verb_chain(doc, token.index, True)[1:3]
                         for m in [*place_phrases(doc, verb), *_object_places(doc, verb), *_scene_places(doc, verb)]]
+    if not roles.places and token.pos == "VERB" and not statement and (subj := subject(doc, token.index)) is not None:
+        roles.places = place_phrases(doc, subj)  # "a court in Jaffna freed nine fishermen"
     return roles
 
 
