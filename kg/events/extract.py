@@ -18,6 +18,7 @@ from kg.events.counts import count_of
 from kg.events.document import ArticleIndex
 from kg.events.intervals import time_interval
 from kg.events.lexicon import STATEMENT, classes_compatible, cue
+from kg.events.places import is_broad_subtype
 from kg.events.modality import hedged, realis_status
 from kg.events.speech import content, report
 from kg.events.triggers import is_hazard, trigger
@@ -56,7 +57,7 @@ def extract_event_mentions(
 def _placed_by_the_paragraph(doc: ArticleIndex, found: list[EventMention]) -> list[EventMention]:
     """An event placed nowhere happened where the event before it in its paragraph, on the same
     day, did: "The violence at the prison began when ... Three guards were wounded"."""
-    broad = {doc.key(m) for m in doc.mentions if m.subtype in BROAD_SUBTYPES}
+    broad = {doc.key(m) for m in doc.mentions if is_broad_subtype(m.subtype)}
     placed: list[EventMention] = []
     for mention in found:
         before = placed[-1] if placed else None
@@ -73,10 +74,6 @@ def _same_paragraph(doc: ArticleIndex, a: EventMention, b: EventMention) -> bool
 
 def _same_day(a: EventMention, b: EventMention) -> bool:
     return a.time is not None and b.time is not None and a.time.value[:10] == b.time.value[:10]
-
-
-# Place subtypes too large to be where one event happened.
-BROAD_SUBTYPES = ("Country", "Region")
 
 
 def _refers_back(doc: ArticleIndex, token: Token, cls: str) -> bool:

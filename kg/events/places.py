@@ -34,6 +34,11 @@ def is_broad(entity: Entity | None) -> bool:
     return place_rank(entity) >= SPECIFIC_RANK
 
 
+def is_broad_subtype(subtype: str | None) -> bool:
+    """A mention's subtype naming a country or region (an entity's: ``is_broad``)."""
+    return (subtype or "").lower() in BROAD_PLACES
+
+
 def is_site(mention: Mention) -> bool:
     """A town or a built site: where things happen, never who does them."""
     subtype = (mention.subtype or "").lower()
