@@ -64,8 +64,6 @@ REGION_NOUNS = frozenset({"province", "region", "district", "county", "governora
 PORTFOLIO_TITLES = frozenset({"minister", "secretary"})
 # Labels of names the model gives no kind we keep, that context may still show to be a person's.
 OTHER_NAME_LABELS = ("PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "NORP", "LANGUAGE")
-# "X-based", "X-headquartered": X is where an organisation sits, a place.
-SEAT_WORDS = frozenset({"based", "headquartered"})
 # When one name's mentions disagree and no context decides, prefer the model's majority,
 # then this order (a wrong Place is cheaper than a wrong Person).
 KIND_ORDER = (ORGANIZATION, PLACE, PERSON)
@@ -566,7 +564,7 @@ def _said_to_be_a_place(parsed: ParsedArticle, first: int, last: int) -> bool:
     """Contexts no person's or organisation's name stands in: "a Lyon-based charity", "from X to Y"."""
     tokens = parsed.tokens
     sentence = parsed.sentence_of(first)
-    seat = last + 1 < sentence.last and tokens[last].text == "-" and tokens[last + 1].text.casefold() in SEAT_WORDS
+    seat = last + 1 < sentence.last and tokens[last].text == "-" and tokens[last + 1].text.casefold() in names.SEAT_WORDS
     return seat or _journey_end(parsed, first, last)
 
 

@@ -148,6 +148,10 @@ def settlement_nouns() -> dict[str, str]:
     return dict(_pairs("settlement_nouns.tsv"))
 
 
+# "X-based", "based in X": the words that give an organisation's seat.
+SEAT_WORDS = frozenset({"based", "headquartered"})
+
+
 @cache
 def lexicon(name: str) -> frozenset[str]:
     """The words of ``kg/resources/en/entities/NAME.txt``: role heads, honorifics, company titles, ..."""

@@ -77,12 +77,11 @@ DETERMINERS = frozenset({"the", "a", "an"})
 COMMON_NOUN_TAGS = ("NN", "NNS")
 # Any "... Minister" is an office of state ("Transport Minister", "Mineral Resources Minister").
 MINISTER = "minister"
-SEAT_WORDS = frozenset({"based", "headquartered"})
 ORGANIZATION_KIND, COUNTRY_KIND = "Organization", ("Place", "Country")
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
 COUNTERPART = "counterpart"
 ROLE_PREPOSITIONS = frozenset({"of", "at", "for", "to", "with", "in"})
-LOCATED_WORDS = frozenset({"located", "situated", "based", "headquartered", "lying"})
+LOCATED_WORDS = frozenset({"located", "situated", "lying"}) | names.SEAT_WORDS
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 MAX_ROLE_WORDS = 6
 # Non-name words that may stand inside a role phrase ("senior", "media", "deputy").
@@ -679,7 +678,7 @@ def _past_seat(context: Context, sentence: Sentence, index: int) -> int:
     tokens = context.tokens
     found = _entity_at(context, index)
     if found and found[0] == index and found[1] + 1 < sentence.last and tokens[found[1]].text == "-" \
-            and tokens[found[1] + 1].text.casefold() in SEAT_WORDS:
+            and tokens[found[1] + 1].text.casefold() in names.SEAT_WORDS:
         return found[1] + 2
     return index
 
@@ -689,7 +688,7 @@ def _based_organization(context: Context, sentence: Sentence, place: tuple[int, 
     organisation (or, for a company noun, the story's company) sitting in the place."""
     tokens = context.tokens
     index = place[1]
-    if index + 1 >= sentence.last or tokens[index].text != "-" or tokens[index + 1].text.casefold() not in SEAT_WORDS:
+    if index + 1 >= sentence.last or tokens[index].text != "-" or tokens[index + 1].text.casefold() not in names.SEAT_WORDS:
         return None
     company_noun = False
     for i in range(index + 2, min(sentence.last, index + 2 + MAX_ROLE_WORDS)):
