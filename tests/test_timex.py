@@ -236,9 +236,23 @@ def test_timex_ranges_halves_and_decades(parse_text, text, published, expected):
     check(parse_text, text, published, expected)
 
 
-def test_timex_programme_title_is_not_a_date():
-    found = {t.text for t in tag(unparsed("She appeared on This Week With Anna Berg. Last Week, she said.", FRIDAY))}
-    assert "This Week" not in found and "Last Week" in found
+@pytest.mark.parametrize(
+    "text,title",
+    [
+        ("She appeared on This Week With Anna Berg. Last Week, she said.", "This Week"),
+        ('He said on CBS\'s "60 Minutes." Nothing else.', "60 Minutes"),
+        ("This is Radio Today. It airs daily.", "Today"),
+        ('He showed a still from the film "High Noon." It helped.', "Noon"),
+        ('Speaking on "This Week," she said so.', "This Week"),
+    ],
+)
+def test_timex_programme_title_is_not_a_date(text, title):
+    assert title not in {t.text for t in tag(unparsed(text, FRIDAY))}
+
+
+@pytest.mark.parametrize("text,expression", [("Last Week, she said so.", "Last Week"), ('"Today is the day," he said.', "Today")])
+def test_timex_capitalised_at_sentence_start_is_a_date(text, expression):
+    assert expression in {t.text for t in tag(unparsed(text, FRIDAY))}
 
 
 NOT_TIME_EXPRESSIONS = [

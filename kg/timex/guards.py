@@ -12,8 +12,9 @@ fails. The words the checks look for are data (patterns/*.txt).
 - ``not_ordinal``: "a second group" counts, it does not last a second.
 - ``not_fraction``: "three-quarters of its food", "a quarter of the market"
   is a share, not a span of three months; "a quarter of a century" still passes.
-- ``not_title``: "This Week" with every word capitalised inside a run of
-  capitalised words ("on This Week With ...") is a programme's title.
+- ``not_title``: words that are lower case in running text but all capitalised
+  inside a sentence ("on This Week With ...", "on CBS's 60 Minutes", "VOA Today")
+  or quoted whole ('"This Week"') name a programme or a paper.
 """
 
 from __future__ import annotations
@@ -77,16 +78,21 @@ def _not_fraction(candidate: Candidate, text: str) -> bool:
 
 
 NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]\w*)")
-PREVIOUS_WORD = re.compile(r"([A-Za-z]\w*)[ \t]+\Z")
+OPENING_QUOTE = re.compile(r"(?:``|[\"“‘'])\Z")
+CLOSING_QUOTE = re.compile(r"[,.]?(?:''|[\"”’'])")
+# What may stand before a sentence's first word: its start, an end of sentence, a dateline's dash.
+SENTENCE_OPENING = re.compile(r"(?:\A|[.!?:;)\n_–—-]|``|[\"“‘])\s*\Z")
 
 
 def _not_title(candidate: Candidate, text: str) -> bool:
-    words = candidate.text.split()
-    if len(words) < 2 or not all(word[:1].isupper() for word in words):
+    words = [word for word in candidate.text.split() if word[:1].isalpha()]
+    if not words or not all(word[:1].isupper() for word in words):
         return True
-    after = NEXT_WORD.match(text, candidate.end)
-    before = PREVIOUS_WORD.search(text[max(0, candidate.start - 40) : candidate.start])
-    return not any(m and m.group(1)[:1].isupper() for m in (after, before))
+    before = text[max(0, candidate.start - 40) : candidate.start]
+    quoted = OPENING_QUOTE.search(before) and CLOSING_QUOTE.match(text, candidate.end)
+    title_runs_on = len(words) > 1 and (after := NEXT_WORD.match(text, candidate.end)) and after.group(1)[:1].isupper()
+    # A sentence may start with "Last week"; inside a sentence capitals make a name ("on 60 Minutes").
+    return not (quoted or title_runs_on) and bool(SENTENCE_OPENING.search(before))
 
 
 GUARDS: dict[str, Callable[[Candidate, str], bool]] = {
