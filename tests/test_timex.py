@@ -250,6 +250,19 @@ def test_timex_programme_title_is_not_a_date(text, title):
     assert title not in {t.text for t in tag(unparsed(text, FRIDAY))}
 
 
+@pytest.mark.parametrize(
+    "text,dated",
+    [
+        ("Thousands joined the annual March for Life on Sunday.", False),
+        ("She led a March on Washington.", False),
+        ("The hearing was held in March on Capitol Hill.", True),
+        ("He will leave in May on Friday.", True),
+    ],
+)
+def test_timex_march_named_after_a_cause_is_not_the_month(text, dated):
+    assert any(t.text in ("March", "May") for t in tag(unparsed(text, FRIDAY))) is dated
+
+
 @pytest.mark.parametrize("text,expression", [("Last Week, she said so.", "Last Week"), ('"Today is the day," he said.', "Today")])
 def test_timex_capitalised_at_sentence_start_is_a_date(text, expression):
     assert expression in {t.text for t in tag(unparsed(text, FRIDAY))}

@@ -12,6 +12,8 @@ fails. The words the checks look for are data (patterns/*.txt).
 - ``not_ordinal``: "a second group" counts, it does not last a second.
 - ``not_fraction``: "three-quarters of its food", "a quarter of the market"
   is a share, not a span of three months; "a quarter of a century" still passes.
+- ``not_event_name``: "the March for Life", "a March on Washington" name a
+  march; "March of 1999", "in May on Friday", "in March on Capitol Hill" still pass.
 - ``not_title``: words that are lower case in running text but all capitalised
   inside a sentence ("on This Week With ...", "on CBS's 60 Minutes", "VOA Today")
   or quoted whole ('"This Week"') name a programme or a paper.
@@ -95,12 +97,27 @@ def _not_title(candidate: Candidate, text: str) -> bool:
     return not (quoted or title_runs_on) and bool(SENTENCE_OPENING.search(before))
 
 
+@cache
+def _named_after() -> re.Pattern:
+    """A capitalised name after a preposition: "March for Life", "March on Washington"."""
+    calendar_word = pattern("weekday_name") + "|" + pattern("month_name")
+    return re.compile(r"\s+(?:for|of|on|against)\s+(?:the\s+)?(?!(?i:" + calendar_word + r")\b)[A-Z][a-z]")
+
+
+def _not_event_name(candidate: Candidate, text: str) -> bool:
+    if candidate.text[:1].islower() or not _named_after().match(text, candidate.end):
+        return True
+    # "in March on Capitol Hill" is the month: a preposition before it says so.
+    return bool(_year_context().search(text[max(0, candidate.start - 40) : candidate.start]))
+
+
 GUARDS: dict[str, Callable[[Candidate, str], bool]] = {
     "year_not_quantity": _year_not_quantity,
     "not_rate": _not_rate,
     "not_ordinal": _not_ordinal,
     "not_title": _not_title,
     "not_fraction": _not_fraction,
+    "not_event_name": _not_event_name,
 }
 
 
