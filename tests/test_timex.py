@@ -66,6 +66,10 @@ WEEKDAYS = [
     ("The talks start next Tuesday.", FRIDAY, {"next Tuesday": "2022-01-25"}),
     ("Fighting went on until Wednesday.", WEDNESDAY, {"Wednesday": "2022-01-26"}),
     ("No ships have sailed since Monday.", WEDNESDAY, {"Monday": "2022-01-24"}),
+    # A verb that moves things later makes "until" point forward in a past sentence.
+    ("The judge adjourned the hearing until Monday.", WEDNESDAY, {"Monday": "2022-01-31"}),
+    ("The vote was postponed until Monday.", WEDNESDAY, {"Monday": "2022-01-31"}),
+    ("Rescuers searched the river until Monday.", WEDNESDAY, {"Monday": "2022-01-24"}),
     ("The envoy spoke later Friday.", FRIDAY, {"later Friday": "2022-01-21"}),
     # An infinitive after an intent verb or "be" is scheduled, so it points forward in a past sentence.
     ("Unions were planning to march on Monday.", FRIDAY, {"Monday": "2022-01-24"}),

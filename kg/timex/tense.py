@@ -8,12 +8,13 @@ for an infinitive the verb it depends on ("plans to meet Friday").
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from functools import cached_property
+from functools import cache, cached_property
 
 from kg.model import ParsedArticle, Token
-from kg.timex.tables import normalization
+from kg.timex.tables import normalization, pattern
 
 VERB_POS = ("VERB", "AUX")
 # Without the attribute ruler (``kg dates`` skips it: it costs as much as the tagger) tokens
@@ -75,8 +76,14 @@ class TenseReader:
         before = self.tokens[i] if i >= 0 else None
         implied = normalization("preposition_tense").get(before.text.lower(), ("",))[0] if before else ""
         if implied == "future":
-            return None if tense == "past" else "future"
+            return None if tense == "past" and not self._deferred(before) else "future"
         return implied or tense
+
+    def _deferred(self, preposition: Token) -> bool:
+        """"adjourned until Monday", "postponed the vote until Friday": the verb before moves things later."""
+        sentence = self.parsed.sentence_of(preposition.index)
+        verbs = [t for t in self.tokens[sentence.first : preposition.index] if is_verb(t)]
+        return bool(verbs) and _deferral_verb().fullmatch(verbs[-1].text) is not None
 
     def token_at(self, start: int, end: int) -> Token | None:
         i = bisect_right(self.starts, start) - 1
@@ -175,6 +182,11 @@ class TenseReader:
         """"is to resume", "were to meet": a form of "be" directly before the infinitive's "to"."""
         infinitive = verb.tag == "VB" or any(t.tag == "TO" for t in self._auxiliaries(verb))
         return infinitive and head.text.lower() in normalization("be_form") and head.index + 2 == verb.index
+
+
+@cache
+def _deferral_verb() -> re.Pattern:
+    return re.compile(pattern("deferral_verb"), re.IGNORECASE)
 
 
 def is_verb(token: Token) -> bool:
