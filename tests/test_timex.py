@@ -73,6 +73,9 @@ WEEKDAYS = [
     ("The envoy spoke later Friday.", FRIDAY, {"later Friday": "2022-01-21"}),
     # An infinitive after an intent verb or "be" is scheduled, so it points forward in a past sentence.
     ("Unions were planning to march on Monday.", FRIDAY, {"Monday": "2022-01-24"}),
+    # ... but a day fronted before a past intent verb is when the plan was made.
+    ("On Tuesday, the government planned new talks with the unions.", FRIDAY, {"Tuesday": "2022-01-18"}),
+    ("On Tuesday, the council is expected to vote on the budget.", FRIDAY, {"Tuesday": "2022-01-25"}),
     ("The exchange said the stock is to resume trading Tuesday.", FRIDAY, {"Tuesday": "2022-01-25"}),
 ]
 

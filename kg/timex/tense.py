@@ -59,7 +59,7 @@ class TenseReader:
         token = self.token_at(start, end)
         if token is None:
             return None
-        tense = next(filter(None, (self._tense(verb, depth=0) for verb in self._verbs_for(token))), None)
+        tense = next(filter(None, (self._tense(verb, 0, token) for verb in self._verbs_for(token))), None)
         if tense in (None, "present") and self._possessive_at(end):
             # "over Thursday's closing price": a day named for what happened on it, unless the
             # sentence looks ahead ("Sunday's vote will decide").
@@ -117,7 +117,7 @@ class TenseReader:
         verbs = [t for t in self.tokens[sentence.first : sentence.last] if is_verb(t)]
         return sorted(verbs, key=lambda t: (t.index > token.index, abs(t.index - token.index)))
 
-    def _tense(self, verb: Token, depth: int) -> str | None:
+    def _tense(self, verb: Token, depth: int, expression: Token | None = None) -> str | None:
         cues = normalization("tense_cue")
         auxiliaries = self._auxiliaries(verb)
         said = [cues.get(t.text.lower(), ("",))[0] for t in auxiliaries]
@@ -125,7 +125,10 @@ class TenseReader:
             return "future"
         if verb.tag == "TO" or any(t.tag == "TO" for t in auxiliaries) or verb.tag == "VBG" and not auxiliaries:
             return self._tense_of_head(verb, depth)
-        if cues.get(verb.text.lower(), ("",))[0] == "future" and self._introduces_plan(verb):
+        # A day before a past intent verb is when the plan was made ("On Friday, the government
+        # planned ..."); "On Friday, the council is expected to vote" still looks ahead.
+        made_then = expression is not None and expression.index < verb.index and verb.tag == "VBD" and not auxiliaries
+        if cues.get(verb.text.lower(), ("",))[0] == "future" and not made_then and self._introduces_plan(verb):
             return "future"
         if "past" in said or verb.tag == "VBD" or "Tense=Past" in verb.morph and "VerbForm=Fin" in verb.morph:
             return "past"
