@@ -130,9 +130,13 @@ def _joined_spans(parsed: ParsedArticle) -> list[tuple[int, int, str]]:
 def _unknown_nationality(parsed: ParsedArticle, first: int, last: int, label: str) -> str:
     """A word the model took for a nationality or a language that is none the tables know: a
     place after "in" ("at his home in Bontolapa"), or the surname of a person the article names;
-    and a name it took for a product or a work that a post follows ("Yusuf Rahmat, a spokesman")."""
+    a name it took for a product or a work that a post follows ("Yusuf Rahmat, a spokesman"),
+    or that the words around it say is a place ("the town of X", "in X", "X district")."""
     if label in OTHER_NAME_LABELS and last - first > 1 and _in_apposition_to_a_role(parsed, first, last):
         return "PERSON"
+    if label in ("PRODUCT", "WORK_OF_ART", "EVENT") and all(t.pos == "PROPN" for t in parsed.tokens[first:last]) \
+            and _place_context(parsed, first, last):
+        return "GPE"  # "the town of Thondiyur", "in Tamil Nadu's Ramanathapuram district"
     if label not in ("NORP", "LANGUAGE") or last - first != 1:
         return label
     word = parsed.tokens[first]

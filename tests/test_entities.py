@@ -154,13 +154,19 @@ def test_entities_name_spans_split_at_a_verb(parse_text):
     ("Police arrested the captain at his home in Bontolapa on Monday.", "Bontolapa", "NORP", ("Place", None)),
     # A name the model took for a product, before a post: a person.
     ("At least 23 died, said Yusuf Rahmat, a spokesman for the rescue agency.", "Yusuf Rahmat", "PRODUCT", ("Person", None)),
+    # A name the model took for a product, where the words around it say it is a place.
+    ("The men all came from the town of Varonkel on the coast.", "Varonkel", "PRODUCT", ("Place", "City")),
+    ("In Varonkel, about 3,000 people marched.", "Varonkel", "PRODUCT", ("Place", None)),
+    ("Boats were seized off the Varonkel district.", "Varonkel", "PRODUCT", ("Place", "Region")),
+    # ... but not one the context does not place.
+    ("She bought a Varonkel for her son.", "Varonkel", "PRODUCT", {}),
 ])
 def test_entities_name_of_a_kind_we_drop_is_read_from_its_context(parse_text, text, name, label, expected):
     parsed = parse_text(text)
     start = text.index(name)
     first = next(t.index for t in parsed.tokens if t.start == start)
     span = NamedSpan(first, first + len(name.split()), start, start + len(name), label, name)
-    assert found(lambda _: replace(parsed, named_spans=(span,)), "") == {name: expected}
+    assert found(lambda _: replace(parsed, named_spans=(span,)), "") == ({name: expected} if expected else {})
 
 
 def test_entities_surname_two_people_share_is_no_mention(parse_text):
