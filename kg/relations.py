@@ -63,6 +63,7 @@ CONFIDENCE = {
     "place-in": 0.85,
     "place-comma": 0.8,
     "place-appositive": 0.8,
+    "region-of": 0.8,
     "place-possessive": 0.8,
     "place-based": 0.8,
     "based-in": 0.8,
@@ -590,6 +591,9 @@ def _locations(context: Context, sentence: Sentence) -> Iterator[Relation]:
         container = _place_appositive(context, sentence, place[1])
         if container and container != place[2]:
             yield _relation(context, place[2], CONTAINED_IN, container, sentence, "place-appositive")
+        container = _region_of(context, sentence, place[1])
+        if container and container != place[2]:
+            yield _relation(context, place[2], CONTAINED_IN, container, sentence, "region-of")
         inner = _possessed_place(context, sentence, place)
         if inner:
             yield _relation(context, inner[2], CONTAINED_IN, place[2], sentence, "place-possessive")
@@ -702,7 +706,8 @@ def _based_organization(context: Context, sentence: Sentence, place: tuple[int, 
 
 
 def _place_appositive(context: Context, sentence: Sentence, index: int) -> str | None:
-    """After a place: ", a [adjectives] <settlement noun> of|in <Place>" ("X, a suburb of Y")."""
+    """After a place: ", a [adjectives] <settlement noun> of|in <Place>" ("X, a suburb of Y"),
+    or its "in <Place>" after a short description ("X, a village of 300 people in Y")."""
     tokens = context.tokens
     if index + 2 >= sentence.last or tokens[index].text != "," or tokens[index + 1].text.casefold() not in DETERMINERS:
         return None
@@ -711,9 +716,23 @@ def _place_appositive(context: Context, sentence: Sentence, index: int) -> str |
         index += 1
     if index + 1 >= sentence.last or tokens[index].text.casefold() not in names.settlement_nouns():
         return None
-    if tokens[index + 1].text.casefold() not in {"of", "in"}:
+    if tokens[index + 1].text.casefold() in {"of", "in"} and (container := _place_phrase(context, sentence, index + 2)):
+        return container
+    # "X, a village of about 300 people in the municipality of Y": "in" after a short description.
+    for i in range(index + 1, min(sentence.last, index + 1 + MAX_ROLE_WORDS)):
+        if tokens[i].text == "," or i in context.at:
+            return None
+        if tokens[i].text.casefold() == "in":
+            return _place_phrase(context, sentence, i + 1)
+    return None
+
+
+def _region_of(context: Context, sentence: Sentence, index: int) -> str | None:
+    """After a place: "<settlement noun> of|in <Place>" ("Ruwakot district of Karnali Province")."""
+    tokens = context.tokens
+    if index + 2 >= sentence.last or tokens[index].text.casefold() not in names.settlement_nouns():
         return None
-    return _place_phrase(context, sentence, index + 2)
+    return _place_phrase(context, sentence, index + 2) if tokens[index + 1].text.casefold() in {"of", "in"} else None
 
 
 def _place_comma(context: Context, sentence: Sentence, place: tuple[int, int, str]) -> str | None:

@@ -163,6 +163,14 @@ def test_relations_company_title_with_another_name_in_the_sentence_is_left_unrea
             "Police searched a house in Brookvale, a suburb of Dalminster, on Monday.",
             ("place/brookvale", "containedInPlace", "place/dalminster", None, "place-appositive"),
         ),
+        (  # the "in" after a short description in the appositive
+            "Mud swept onto El Recreo, a village of about 300 people in the municipality of Yolombo, on Monday.",
+            ("place/el-recreo", "containedInPlace", "place/yolombo", None, "place-appositive"),
+        ),
+        (  # a region noun after the name, then "of" its container
+            "The plane landed in Tharmel, a town in Kalikot district of Sudur Province, on Monday.",
+            ("place/kalikot", "containedInPlace", "place/sudur-province", None, "region-of"),
+        ),
         (  # "X-based" before an organisation's name gives its seat
             "Police raided Breda-based freight company Velcor Holdings LLC on Monday.",
             ("organization/velcor-holdings-llc", "location", "place/breda", None, "place-based"),
