@@ -122,6 +122,7 @@ def _joined_spans(parsed: ParsedArticle) -> list[tuple[int, int, str]]:
             joined.append((first, last, label))
     joined = _joined_over_and(parsed, joined)
     joined += _unlabelled_facilities(parsed, joined)
+    joined += _unlabelled_companies(parsed, joined)
     joined += _unlabelled_settlements(parsed, joined)
     pieces = [piece for span in joined for piece in _split_at_verbs(parsed, span)]
     return [span for span in pieces if span[2] in KIND_OF_LABEL]
@@ -187,12 +188,32 @@ def _unlabelled_facilities(parsed: ParsedArticle, spans: list[tuple[int, int, st
     for token in parsed.tokens:
         if token.text.casefold() not in names.facility_heads() or token.index in tagged:
             continue
-        first = token.index
-        while first - 1 >= 0 and parsed.tokens[first - 1].pos == "PROPN" and parsed.tokens[first - 1].head == token.index:
-            first -= 1
-        if first < token.index and not any(i in tagged for i in range(first, token.index)):
+        first = _proper_nouns_before(parsed, token.index, tagged, token.index)
+        if first < token.index:
             found.append((first, token.index, "FAC"))
     return found
+
+
+def _unlabelled_companies(parsed: ParsedArticle, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Proper nouns the model left untagged before a legal form: "Tasman Iron Ltd chief executive ..."."""
+    tagged = {i for first, last, _ in spans for i in range(first, last)}
+    found = []
+    for token in parsed.tokens:
+        if token.text not in names.company_suffixes_as_written() or token.index in tagged:
+            continue
+        first = _proper_nouns_before(parsed, token.index, tagged)
+        if first < token.index:
+            found.append((first, token.index + 1, "ORG"))
+    return found
+
+
+def _proper_nouns_before(parsed: ParsedArticle, index: int, tagged: set[int], head: int | None = None) -> int:
+    """Where the untagged proper nouns right before token ``index`` begin (depending on ``head`` if given)."""
+    first = index
+    while first - 1 >= 0 and first - 1 not in tagged and parsed.tokens[first - 1].pos == "PROPN" \
+            and (head is None or parsed.tokens[first - 1].head == head):
+        first -= 1
+    return first
 
 
 def _unlabelled_settlements(parsed: ParsedArticle, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -223,7 +244,7 @@ def _repair(parsed: ParsedArticle, first: int, last: int, label: str, groups: fr
     first, last, titled = _trim(tokens, first, last)
     if kind == PERSON and not titled and last - first > 1 and _plural_group(tokens[last - 1], groups):
         last -= 1
-    if first >= last:
+    if first >= last or _proper_adjective(parsed, first, last):
         return None
     if titled:
         kind, strength = PERSON, STRONG
@@ -256,10 +277,17 @@ def _repair(parsed: ParsedArticle, first: int, last: int, label: str, groups: fr
     if kind == PERSON and not titled and _described_as_an_organisation(parsed, last):
         return Draft(first, last, ORGANIZATION, None, STRONG)
     place = _place_context(parsed, first, last)
-    possessed = last < len(tokens) and tokens[last].text in POSSESSIVES  # "in Smith's view"
-    if place and (kind != PERSON or place != PLACE or not possessed) and not titled:
+    possessed = last < len(tokens) and tokens[last].text in POSSESSIVES
+    # "in Smith's view", "outside Acme's headquarters": the owner of what is there, not a place.
+    if place and (place != PLACE or not possessed or kind == PLACE) and not titled:
         return Draft(first, last, PLACE, place if place != PLACE else None, STRONG, located=True)
     return Draft(first, last, kind, subtype, strength)
+
+
+def _proper_adjective(parsed: ParsedArticle, first: int, last: int) -> bool:
+    """"two ancient Aboriginal rock shelters": capitalised adjectives inside a sentence, whatever
+    the label (at a sentence's start the capital says nothing: "Quillmoor mayor resigns")."""
+    return first != parsed.sentence_of(first).first and all(t.pos == "ADJ" for t in parsed.tokens[first:last])
 
 
 def _trim(tokens: tuple[Token, ...], first: int, last: int) -> tuple[int, int, bool]:

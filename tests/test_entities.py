@@ -144,6 +144,20 @@ def test_entities_name_with_and_before_an_organisation_word_is_one(parse_text):
     assert "FBI" in listed
 
 
+def test_entities_untagged_name_before_a_legal_form_is_a_company(parse_text):
+    text = "SYDNEY (Reuters) - Kelvor Iron Ltd chief executive Graham Pellew resigned late on Thursday."
+    assert found(parse_text, text).get("Kelvor Iron Ltd") == ("Organization", None)
+
+
+def test_entities_owner_of_a_place_named_after_outside_is_not_the_place(parse_text):
+    got = found(parse_text, "About 300 people protested outside Kelvor Iron's headquarters in Perth on Monday.")
+    assert got.get("Kelvor Iron", ("", None))[0] != "Place" and got.get("Perth") == ("Place", None)
+
+
+def test_entities_adjective_the_model_tagged_is_no_name(parse_text):
+    assert "Aboriginal" not in found(parse_text, "The company destroyed two ancient Aboriginal rock shelters in the Pilbara region.")
+
+
 def test_entities_name_spans_split_at_a_verb(parse_text):
     got = found(parse_text, "Prosecutors say Keane shot Owen Pritchard during a fishing trip.")
     assert got.get("Keane") == ("Person", None) and got.get("Owen Pritchard") == ("Person", None)
