@@ -235,12 +235,18 @@ def test_entities_mentions_stay_inside_blocks_and_sentences(parse_text):
         ([("Karvolo prison", "Place", "a.txt", "Prison"), ("Karvolo", "Place", "a.txt", "Prison")], "Karvolo prison", "Karvolo", "short-form"),
         ([("ISIS", "Organization"), ("Daesh", "Organization"), ("Islamic State", "Organization")], "ISIS", "Daesh", "alias"),
         ([("United States", "Place"), ("US", "Place")], "United States", "US", "alias"),
+        ([("Democratic Republic of Congo", "Place"), ("Congo", "Place")], "Democratic Republic of Congo", "Congo", "alias"),
     ],
 )
 def test_entities_within_article_rules(rows, a, b, rule):
     resolution = resolve(mentions_in(*rows))
     assert together(resolution, (a, "a.txt"), (b, "a.txt"))
     assert any(m.rule == rule for m in resolution.merges)
+
+
+def test_entities_two_congos_stay_apart():
+    resolution = resolve(mentions_in(("DR Congo", "Place"), ("Republic of Congo", "Place")))
+    assert not together(resolution, ("DR Congo", "a.txt"), ("Republic of Congo", "a.txt"))
 
 
 def test_entities_acronym_defined_in_parentheses():
