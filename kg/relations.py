@@ -75,7 +75,8 @@ CONFIDENCE = {
 }
 DETERMINERS = frozenset({"the", "a", "an"})
 # Words that introduce a described role as a determiner does: "her Freedonian counterpart, Jane Doe".
-COMMON_NOUN_TAGS = ("NN", "NNS")
+COMMON_NOUN_TAGS = frozenset({"NN", "NNS"})
+ADJECTIVE_TAGS = frozenset({"JJ", "JJR", "JJS"})
 # Any "... Minister" is an office of state ("Transport Minister", "Mineral Resources Minister").
 MINISTER = "minister"
 ORGANIZATION_KIND, COUNTRY_KIND = "Organization", ("Place", "Country")
@@ -267,14 +268,17 @@ def _portfolio(context: Context, first: int, last: int) -> int | None:
     """Where the portfolio of "Secretary of State", "Minister of Foreign Affairs" starts.
 
     The index after an "of" inside ``[first, last)`` when every word after it
-    is capitalised or a common noun ("head of operations") and names no entity;
+    is capitalised, a common noun or an adjective before one ("head of operations", "head of
+    corporate affairs") and names no entity;
     None otherwise.
     """
     tokens = context.tokens
     for index in range(first + 1, last - 1):
         if tokens[index].text == "of":
             after = tokens[index + 1 : last]
-            if all((t.text[:1].isupper() or t.tag in COMMON_NOUN_TAGS) and t.index not in context.at for t in after):
+            # "head of corporate affairs": adjectives may qualify the portfolio's noun.
+            if (after[-1].tag in COMMON_NOUN_TAGS or after[-1].text[:1].isupper()) and all(
+                    (t.text[:1].isupper() or t.tag in COMMON_NOUN_TAGS | ADJECTIVE_TAGS) and t.index not in context.at for t in after):
                 return index + 1
             return None
     return None
@@ -326,7 +330,8 @@ def _story_company_title(context: Context, sentence: Sentence, person: tuple[int
     about, and "Prime Minister Jane Doe" in an article naming one country holds office there."""
     others = {mention for i, (mention, key) in context.at.items() if sentence.first <= i < sentence.last
               and not person[0] <= i < person[1] and context.kinds.get(key, ("", None))[0] in (ORGANIZATION_KIND, "Person")}
-    first = person[0] - 1 if person[0] > sentence.first and context.tokens[person[0] - 1].text == "," else person[0]
+    first = _before_rank(context, sentence, person[0])
+    first = first - 1 if first > sentence.first and context.tokens[first - 1].text == "," else person[0]
     for start in range(max(sentence.first, first - MAX_ROLE_WORDS), first):
         role = _role(context, start, first)
         if not role:
@@ -337,12 +342,25 @@ def _story_company_title(context: Context, sentence: Sentence, person: tuple[int
         return
 
 
+def _before_rank(context: Context, sentence: Sentence, index: int) -> int:
+    """Where a rank or honorific written before a name begins ("its commander, Lieutenant-Colonel X")."""
+    tokens = context.tokens
+    while index > sentence.first and (tokens[index - 1].text in names.lexicon("honorifics") or tokens[index - 1].text == "-"
+                                      or tokens[index - 1].text[:1].isupper()
+                                      and names.normal(tokens[index - 1].text) in names.lexicon("role_heads")):
+        index -= 1
+    return index
+
+
 def _title_owner(context: Context, sentence: Sentence, start: int, role: str, crowded: bool) -> str | None:
     if names.normal(context.tokens[start].text) in names.demonyms():
         return None  # "Uzbek President X": the nationality says whose office it is
     before = context.tokens[start - 1] if start > sentence.first else None
     if before is not None and before.text.casefold() in POSSESSIVE_PRONOUNS:
         return _organization_before(context, start) if before.text.casefold() == "its" else None
+    if before is not None and before.tag == "POS" and start - 3 >= sentence.first \
+            and context.tokens[start - 2].pos == "NOUN" and context.tokens[start - 3].text.casefold() == "the":
+        return _named_by_noun(context, start - 2)  # "the corporation's chairwoman, X"
     if before is not None and (before.pos == "PROPN" or before.tag == "POS"):
         return None  # a name before the title says whose it is
     office = names.post_of(role).split(" of ")[0]  # "minister of state" is a minister
@@ -353,10 +371,33 @@ def _title_owner(context: Context, sentence: Sentence, start: int, role: str, cr
     return None
 
 
+def _named_by_noun(context: Context, index: int) -> str | None:
+    """What "the <noun>" at token ``index`` stands for: the story's company for a company noun
+    ("the company's head of corporate affairs"), else the organisation or place named last
+    before it whose name ends in that noun or has it right after ("the Warnmadi Aboriginal
+    Corporation ... the corporation's", "Lubero territory ... the territory's")."""
+    noun = context.tokens[index].lemma.casefold()
+    if noun in names.lexicon("company_nouns"):
+        return _story_company(context)
+    floor = _two_sentences_before(context, index)
+    for i in range(index - 1, floor - 1, -1):
+        found = _entity_at(context, i)
+        if found is None or found[1] != i + 1:
+            continue  # only at a name's last word
+        if context.tokens[i].lemma.casefold() == noun or context.tokens[i + 1].lemma.casefold() == noun:
+            return found[2]
+    return None
+
+
+def _two_sentences_before(context: Context, index: int) -> int:
+    """The first token of the sentence before the one holding token ``index``."""
+    floor = context.parsed.sentence_of(index - 1).first if index > 0 else 0
+    return context.parsed.sentence_of(floor - 1).first if floor > 0 else floor
+
+
 def _organization_before(context: Context, index: int) -> str | None:
     """The organisation named last before token ``index``, within the two sentences before it."""
-    floor = context.parsed.sentence_of(index - 1).first if index > 0 else 0
-    floor = context.parsed.sentence_of(floor - 1).first if floor > 0 else floor
+    floor = _two_sentences_before(context, index)
     for i in range(index - 1, floor - 1, -1):
         if i in context.at and context.kinds.get(context.at[i][1], ("", None))[0] == "Organization":
             return context.at[i][1]
@@ -647,7 +688,7 @@ def _place_phrase(context: Context, sentence: Sentence, index: int) -> str | Non
     tokens = context.tokens
     if index < sentence.last and tokens[index].text.casefold() in DETERMINERS:
         index += 1
-    while index < sentence.last and tokens[index].tag in {"JJ", "JJR", "JJS"} and index not in context.at:
+    while index < sentence.last and tokens[index].tag in ADJECTIVE_TAGS and index not in context.at:
         index += 1
     if index + 1 < sentence.last and tokens[index].text.casefold() in names.settlement_nouns() \
             and tokens[index + 1].text.casefold() == "of":
@@ -667,7 +708,7 @@ def _possessed_place(context: Context, sentence: Sentence, owner: tuple[int, int
     if index >= sentence.last or tokens[index].tag != "POS":
         return None
     index += 1
-    while index < sentence.last and index not in context.at and (tokens[index].tag in {"JJ", "JJR", "JJS", "HYPH"}
+    while index < sentence.last and index not in context.at and (tokens[index].tag in ADJECTIVE_TAGS | {"HYPH"}
                                                                  or tokens[index].text == ","
                                                                  or tokens[index].text.casefold() in names.settlement_nouns()):
         index += 1
@@ -712,7 +753,9 @@ def _place_appositive(context: Context, sentence: Sentence, index: int) -> str |
     if index + 2 >= sentence.last or tokens[index].text != "," or tokens[index + 1].text.casefold() not in DETERMINERS:
         return None
     index += 2
-    while index < sentence.last and tokens[index].tag in {"JJ", "JJR", "JJS"} and index not in context.at:
+    # "a remote town", "a market town": adjectives and nouns before the settlement noun.
+    while index + 1 < sentence.last and index not in context.at and tokens[index].text.casefold() not in names.settlement_nouns() \
+            and tokens[index].tag in ADJECTIVE_TAGS | COMMON_NOUN_TAGS:
         index += 1
     if index + 1 >= sentence.last or tokens[index].text.casefold() not in names.settlement_nouns():
         return None

@@ -110,6 +110,24 @@ def relations_of(parse_text, text: str) -> set[tuple[str, str, str, str | None, 
             "The operator, Velcor Holdings LLC, suspended its head of operations, Mark Ruddle, on Monday.",
             ("person/mark-ruddle", "worksFor", "organization/velcor-holdings-llc", "head of operations", "story-title"),
         ),
+        (  # a rank between the comma and the name
+            "Soldiers of the Velcor Regiment, led by its commander, Colonel Mark Ruddle, seized the radio station.",
+            ("person/mark-ruddle", "worksFor", "organization/velcor-regiment", "commander", "story-title"),
+        ),
+        (  # "the <noun>'s" is the organisation named last whose name ends in that noun
+            "The owners are represented by the Warnmadi Aboriginal Corporation. "
+            "The corporation's chairwoman, Marlene Cooper, told Reuters so.",
+            ("person/marlene-cooper", "worksFor", "organization/warnmadi-aboriginal-corporation", "chairwoman", "story-title"),
+        ),
+        (  # ... or the story's company for a company noun; a portfolio may have adjectives
+            "Velcor Holdings LLC shares fell on Friday. The company's head of corporate affairs, Mark Ruddle, resigned.",
+            ("person/mark-ruddle", "worksFor", "organization/velcor-holdings-llc", "head of corporate affairs", "story-title"),
+        ),
+        (  # ... or the place the noun follows
+            "Gunmen stopped the vehicle in Lubero territory of North Kivu province, "
+            "the territory's administrator, Alain Kiwewa, told AFP.",
+            ("person/alain-kiwewa", "worksFor", "place/lubero", "administrator", "story-title"),
+        ),
         (  # an office held over a place, before the name
             "Roccaverde Mayor Mark Ruddle said the bridge was destroyed.",
             ("person/mark-ruddle", "worksFor", "place/roccaverde", "mayor", "title-before"),
@@ -166,6 +184,10 @@ def test_relations_company_title_with_another_name_in_the_sentence_is_left_unrea
         (  # the "in" after a short description in the appositive
             "Mud swept onto El Recreo, a village of about 300 people in the municipality of Yolombo, on Monday.",
             ("place/el-recreo", "containedInPlace", "place/yolombo", None, "place-appositive"),
+        ),
+        (  # nouns before the settlement noun of the appositive
+            "Gunmen struck near Kiyanja, a market town in Lubero territory of North Kivu province, on Monday.",
+            ("place/kiyanja", "containedInPlace", "place/lubero", None, "place-appositive"),
         ),
         (  # a region noun after the name, then "of" its container
             "The plane landed in Tharmel, a town in Kalikot district of Sudur Province, on Monday.",
