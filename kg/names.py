@@ -178,6 +178,20 @@ def post_of(role: str) -> str:
     return words[1] if is_past_role(role) and len(words) > 1 else role
 
 
+def office_of(post: str) -> str:
+    """The office a post is a kind of: "deputy president" and "outgoing president" -> "president"."""
+    words = post.split()
+    while len(words) > 1 and words[0] in lexicon("post_qualifiers"):
+        words = words[1:]
+    return " ".join(words)
+
+
+@cache
+def role_verbs() -> dict[str, str]:
+    """Verb of a relative clause after a name -> the post it gives: ``leads`` -> ``leader``."""
+    return dict(_pairs("role_verbs.tsv"))
+
+
 @cache
 def company_suffixes_as_written() -> frozenset[str]:
     """The legal forms exactly as the table writes them (``Inc.``, ``LLC``): case matters

@@ -64,6 +64,7 @@ CONFIDENCE = {
     "place-comma": 0.8,
     "place-appositive": 0.8,
     "region-of": 0.8,
+    "who-leads": 0.8,
     "place-possessive": 0.8,
     "place-based": 0.8,
     "based-in": 0.8,
@@ -309,7 +310,7 @@ def _affiliations_as_written(context: Context, sentence: Sentence) -> Iterator[R
         written = False
         for finders in (
             (("possessive", _possessive), ("title-before", _title_before), ("role-of-before", _role_of_before)),
-            (("appositive", _appositive), ("of-after", _of_after)),
+            (("appositive", _appositive), ("of-after", _of_after), ("who-leads", _who_leads)),
         ):
             for rule, finder in finders:
                 found = [(obj, role) for obj, role in finder(context, sentence, person)
@@ -363,7 +364,7 @@ def _title_owner(context: Context, sentence: Sentence, start: int, role: str, cr
         return _named_by_noun(context, start - 2)  # "the corporation's chairwoman, X"
     if before is not None and (before.pos == "PROPN" or before.tag == "POS"):
         return None  # a name before the title says whose it is
-    office = names.post_of(role).split(" of ")[0]  # "minister of state" is a minister
+    office = names.office_of(names.post_of(role).split(" of ")[0])  # "minister of state" is a minister
     if office in names.lexicon("company_titles"):
         return None if crowded else _story_company(context)  # another name may be whose post it is
     if office in names.lexicon("state_offices") or office.endswith(MINISTER):
@@ -560,6 +561,18 @@ def _role_of_before(context: Context, sentence: Sentence, person: tuple[int, int
             return
 
 
+def _governed_place(context: Context, sentence: Sentence, index: int) -> str | None:
+    """"[the] [provincial] government of <Place>" from token ``index``: the place's key."""
+    tokens = context.tokens
+    while index < sentence.last and tokens[index].tag in ADJECTIVE_TAGS and index not in context.at:
+        index += 1
+    if index + 2 >= sentence.last or tokens[index].text.casefold() not in names.lexicon("government_nouns") \
+            or tokens[index + 1].text != "of":
+        return None
+    place = _entity_at(context, index + 2)
+    return place[2] if place and place[0] == index + 2 and context.kinds.get(place[2], ("", None))[0] == "Place" else None
+
+
 def _past_places(context: Context, sentence: Sentence, index: int) -> int:
     """The index after any "in <Place>" from ``index``: "a spokeswoman in Examplia for Acme"
     works for Acme; the place says where, not for whom."""
@@ -599,6 +612,10 @@ def _appositive(context: Context, sentence: Sentence, person: tuple[int, int, st
         target = _past_seat(context, sentence, target)  # "director of the Colombo-based Centre for ..."
         after_of = tokens[after].text.casefold() == "of"
         organization = _organization_at(context, target, after_of) if target < sentence.last else None
+        governed = _governed_place(context, sentence, target)
+        if governed:
+            yield governed, role
+            return
         if organization and not (organization[1] < sentence.last and _role(context, organization[1], organization[1] + 1)):
             yield organization[2], role
             return
@@ -606,6 +623,20 @@ def _appositive(context: Context, sentence: Sentence, person: tuple[int, int, st
             return  # "a lawyer for the <Org> secretary": the role is held for a person
     if owner:
         yield owner[2], role
+
+
+def _who_leads(context: Context, sentence: Sentence, person: tuple[int, int, str]) -> Iterator[tuple[str, str]]:
+    """"<Person>, who leads [the] <Org>": the post the verb gives (`entities/role_verbs.tsv`)."""
+    tokens = context.tokens
+    index = person[1]
+    if index + 3 >= sentence.last or tokens[index].text != "," or tokens[index + 1].text.casefold() != "who":
+        return
+    role = names.role_verbs().get(tokens[index + 2].text.casefold())
+    target = index + 3 + (tokens[index + 3].text.casefold() == "the")
+    organization = _organization_at(context, target) if role and target < sentence.last else None
+    # "who ran Acme's iron ore division": a part of the organisation, not the whole.
+    if organization and organization[0] == target and not (organization[1] < sentence.last and tokens[organization[1]].tag == "POS"):
+        yield organization[2], role
 
 
 # --- locations -------------------------------------------------------------

@@ -128,6 +128,18 @@ def relations_of(parse_text, text: str) -> set[tuple[str, str, str, str | None, 
             "the territory's administrator, Alain Kiwewa, told AFP.",
             ("person/alain-kiwewa", "worksFor", "place/lubero", "administrator", "story-title"),
         ),
+        (  # a qualifier before an office of state leaves it one
+            "Fires burned across Portugal on Monday. Deputy President Mark Ruddle visited the area.",
+            ("person/mark-ruddle", "worksFor", "place/portugal", "deputy president", "story-title"),
+        ),
+        (  # a relative clause whose verb gives a post
+            "Lena Voss, who leads the Umoja Democratic Movement, won the vote.",
+            ("person/lena-voss", "worksFor", "organization/umoja-democratic-movement", "leader", "who-leads"),
+        ),
+        (  # the government of a place
+            "Troops were sent, said Moïse Kambale, a spokesman for the provincial government of North Kivu.",
+            ("person/moise-kambale", "worksFor", "place/north-kivu", "spokesman", "appositive"),
+        ),
         (  # an office held over a place, before the name
             "Roccaverde Mayor Mark Ruddle said the bridge was destroyed.",
             ("person/mark-ruddle", "worksFor", "place/roccaverde", "mayor", "title-before"),
@@ -144,6 +156,11 @@ def relations_of(parse_text, text: str) -> set[tuple[str, str, str, str | None, 
 )
 def test_relations_affiliation_patterns(parse_text, text, expected):
     assert expected in relations_of(parse_text, text)
+
+
+def test_relations_relative_clause_about_a_part_of_an_organisation_gives_no_post(parse_text):
+    text = "Naomi Fairweather, who ran Velcor Holdings LLC's iron ore division until last year, was appointed."
+    assert not any(r[4] == "who-leads" for r in relations_of(parse_text, text))
 
 
 def test_relations_office_of_state_after_a_nationality_is_that_nations(parse_text):
