@@ -206,6 +206,18 @@ def test_events_later_paragraph_takes_the_lede_day(events_of):
     assert all(m.time is None for m in found if m.event_class == "Meeting")
 
 
+def test_events_day_of_a_report_dates_what_was_told_only_when_nothing_else_does(events_of):
+    # 2023-03-10 is a Friday.
+    lede = ("STRELSAU (AP) — Two fans were killed when supporters stormed the pitch after a match in "
+            "Strelsau on Wednesday night, officials said Thursday.")
+    found, _ = events_of(lede)
+    assert only(found, "Killing").time.value.startswith("2023-03-08")
+    found, _ = events_of(lede + "\n\nA boy was crushed to death in the stampede, the mayor told reporters on Thursday.")
+    assert {m.time.value[:10] for m in found if m.event_class == "Death"} == {"2023-03-08"}
+    found, _ = events_of("A Graustark man was arrested, the Strelsau Herald reported on Thursday.")
+    assert only(found, "Arrest").time.value == "2023-03-09"
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -24,6 +24,7 @@ CHARGE_DEPTH = 4
 CORE_DEPS = ("nsubj", "nsubjpass", "dobj", "attr", "appos")
 ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj")
 MEASURE_ENTITIES = ("DATE", "TIME")
+REPORT_RANK = 4  # a time dating only the report of the trigger ("..., officials said Sunday")
 LEDE_GRAINS = ("day", "time")  # a story's day, not a year of background  # the named-entity types of "seconds", "months", "a year"
 
 
@@ -38,17 +39,35 @@ def time_of(doc: ArticleIndex, trigger: Token, allow_paragraph: bool) -> TimeExp
             continue  # a past event cannot have happened after the article was written
         if time.sentence == sentence and (rank := _time_rank(doc, trigger, time)) is not None:
             ranked.append((rank, time.expression.start, time.expression))
-    if ranked:
-        return min(ranked, key=lambda r: (r[0], r[1]))[2]
+    best = min(ranked, key=lambda r: (r[0], r[1])) if ranked else None
+    if best and best[0][0] != REPORT_RANK:
+        return best[2]
+    # "a man was stabbed to death, the mayor told a news conference on Sunday": the day of the
+    # telling dates what was told only when the sentence or the narrative gives no day of its own.
+    told = best[2] if best else None
+    if told and (day := _other_day(doc, trigger, sentence, told)):
+        return day
     teller = _tense_carrier(doc, trigger)
+    if told and trigger.pos == "NOUN" and (verb := _nearest_verb(doc, trigger.index)) is not None:
+        teller = doc.tokens[verb]  # "crushed to death, the mayor said": the verb tells the noun's tense
     # A bound ("since 2017") in the sentence dates nothing, so the narrative's day still may.
-    if not allow_paragraph or any(t.sentence == sentence and not t.bound for t in doc.times) or not is_past(doc, teller):
-        return None
+    if not allow_paragraph or not is_past(doc, teller) or not told and any(
+            t.sentence == sentence and not t.bound for t in doc.times):
+        return told
     block = doc.block_of[trigger.index]
     earlier = [t for t in doc.times if t.block == block and t.sentence < sentence and not t.bound]
     if earlier:
         return earlier[-1].expression
-    return _lede_day(doc, teller, block)
+    return _lede_day(doc, teller, block) or told
+
+
+def _other_day(doc: ArticleIndex, trigger: Token, sentence: int, told: TimeExpression) -> TimeExpression | None:
+    """A day of the sentence other than the report's that the parse hung elsewhere: "fans stormed
+    the pitch after a match in Armenia on Saturday night, officials said Sunday"."""
+    days = [t for t in doc.times if t.sentence == sentence and t.expression is not told and not t.bound
+            and t.expression.grain in LEDE_GRAINS and not _after_publication(doc, trigger, t)
+            and not _owned_by_other_event(doc, trigger, t)]
+    return min(days, key=lambda t: abs(t.head - trigger.index)).expression if days else None
 
 
 def _lede_day(doc: ArticleIndex, trigger: Token, block: int) -> TimeExpression | None:
@@ -126,13 +145,21 @@ def _time_rank(doc: ArticleIndex, trigger: Token, time: AnchoredTime) -> tuple[i
     if clause is None or _bounded_below(doc, trigger.index, clause):
         return None
     if trigger.pos == "NOUN":
-        return _noun_rank(doc, trigger, time, clause)
+        rank = _noun_rank(doc, trigger, time, clause)
+        told = rank is not None and clause != _nearest_verb(doc, trigger.index) and _reporting(doc, clause)
+        return (REPORT_RANK, rank[1]) if told else rank
     chain = verb_chain(doc, trigger.index)
     if clause in chain[1:] and any(_pluperfect(doc, doc.tokens[v]) for v in chain[: chain.index(clause)]):
         # "said on Monday it had agreed", "have been freed, X said Monday", "said Thursday it had
         # foiled a coup after soldiers attacked": done before that day, not on it
         return None
+    if clause in chain[1:] and _reporting(doc, clause):
+        return REPORT_RANK, chain.index(clause)
     return (2, chain.index(clause)) if clause in chain else None
+
+
+def _reporting(doc: ArticleIndex, verb: int) -> bool:
+    return doc.tokens[verb].lemma.lower() in cue("reporting")
 
 
 def _pluperfect(doc: ArticleIndex, trigger: Token) -> bool:
