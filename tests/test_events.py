@@ -433,6 +433,16 @@ def test_events_natural_hazard_is_a_disaster_and_dateline_no_actor(events_of):
     assert only(found, "Death").count == 12
 
 
+@pytest.mark.parametrize(("text", "event_class"), [
+    ("Gunmen attacked a bus near Strelsau on Monday.", "Attack"),
+    ("Pirates seized a ship off Strelsau on Monday.", "Capture"),
+    ("The army deployed two boats and a helicopter to Strelsau on Monday.", "Deployment"),
+])
+def test_events_vehicle_acted_on_is_no_hazard(events_of, text, event_class):
+    found, _ = events_of(text)
+    assert [m.event_class for m in found] == [event_class]
+
+
 def test_events_a_town_is_no_actor(events_of):
     found, _ = events_of("Strelsau attacked the Red Hand on Friday.")
     attack = only(found, "Attack")

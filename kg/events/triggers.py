@@ -46,7 +46,7 @@ def trigger(doc: ArticleIndex, token: Token) -> tuple[str, str] | None:
     else:
         return None
     idiom = any((lemma, pos) in triggers() for lemma in candidates)  # "opened fire" is no blaze
-    if pos == "VERB" and not idiom and any(is_hazard(doc, o.index) for o in doc.kids(token.index, "dobj")):
+    if pos == "VERB" and not idiom and any(is_hazard(doc, o.index, vehicles=False) for o in doc.kids(token.index, "dobj")):
         return None  # "battling the blaze", "fighting the flood": no attack, no event of its own
     hazard = pos == "VERB" and (_hazard_agent(doc, token) or _after_a_disaster(doc, token))
     for lemma in [*candidates, token.lemma.lower()]:
@@ -110,13 +110,14 @@ def _collapse(doc: ArticleIndex, verb: Token) -> bool:
     return verb.lemma.lower() in cue("structure_verb") and any(n.lemma.lower() in cue("structure") for n in _subject_nouns(doc, verb))
 
 
-def is_hazard(doc: ArticleIndex, i: int) -> bool:
-    """Whether token i is a natural-hazard noun: "quake", "flash flood"."""
+def is_hazard(doc: ArticleIndex, i: int, vehicles: bool = True) -> bool:
+    """Whether token i is a natural-hazard or accident noun ("quake", "flash flood", "crash"), or
+    unless ``vehicles`` is False a vehicle ("a bus plunged")."""
     token = doc.tokens[i]
     if token.pos != "NOUN":
         return False
     words = [token.lemma.lower(), *(f"{c.lemma.lower()} {token.lemma.lower()}" for c in doc.kids(i, "compound"))]
-    return any(w in cue("hazard") for w in words)
+    return any(w in cue("hazard") or vehicles and w in cue("vehicle") for w in words)
 
 
 def _particles(doc: ArticleIndex, verb: Token) -> list[Token]:
