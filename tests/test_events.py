@@ -443,6 +443,14 @@ def test_events_vehicle_acted_on_is_no_hazard(events_of, text, event_class):
     assert [m.event_class for m in found] == [event_class]
 
 
+def test_events_dam_bursting_is_a_disaster_and_its_toll_deaths(events_of):
+    found, _ = events_of("An earth dam above Strelsau burst late on Sunday, sending a wall of water through a "
+                         "sleeping village and killing at least 19 people, officials said on Monday.")
+    assert [m.event_class for m in found] == ["Disaster", "Death"]
+    found, _ = events_of("The embankment gave way on Sunday near Strelsau.")
+    assert [m.event_class for m in found] == ["Disaster"]
+
+
 def test_events_a_town_is_no_actor(events_of):
     found, _ = events_of("Strelsau attacked the Red Hand on Friday.")
     attack = only(found, "Attack")

@@ -33,6 +33,9 @@ PARTICLE_TAGS = ("RP", "RB")
 # A result word after a verb makes a two-word trigger of it: "shot dead", "taken hostage".
 RESULT_DEPS = ("acomp", "oprd", "xcomp", "advcl")
 RESULT_TAGS = ("JJ", "NN")
+# How a participle telling a disaster's toll hangs on its verb: "..., killing 19", "sending ... and killing 19".
+PARTICIPLE_LINKS = ("advcl", "conj", "prep", "pobj")
+PARTICIPLE_CLIMB = 4
 
 
 def trigger(doc: ArticleIndex, token: Token) -> tuple[str, str] | None:
@@ -86,12 +89,21 @@ def _subject_nouns(doc: ArticleIndex, verb: Token) -> list[Token]:
 
 
 def _after_a_disaster(doc: ArticleIndex, verb: Token) -> bool:
-    """"... caught fire late Sunday, killing both pilots": a participle telling what a disaster did."""
-    head = doc.head(verb.index)
-    if verb.dep != "advcl" or verb.tag != "VBG" or head.index == verb.index or head.pos != "VERB":
+    """"... caught fire late Sunday, killing both pilots", "... burst, sending a wall of water
+    through a village and killing 19": a participle telling what a disaster did (reached through
+    the participles and phrases joined before it, however the parser hung them)."""
+    if verb.tag != "VBG" or verb.dep not in PARTICIPLE_LINKS:
         return False
-    told = trigger(doc, head)
-    return told is not None and told[0] == DISASTER
+    current = verb
+    for _ in range(PARTICIPLE_CLIMB):
+        head = doc.head(current.index)
+        if head.index == current.index or current.dep not in PARTICIPLE_LINKS:
+            return False
+        if head.pos == "VERB" and head.tag != "VBG":
+            told = trigger(doc, head) if current.dep == "advcl" or current.dep == "conj" else None
+            return told is not None and told[0] == DISASTER
+        current = head
+    return False
 
 
 def _explosive_tearing(doc: ArticleIndex, verb: Token) -> bool:
@@ -106,8 +118,10 @@ def _as_a_post(doc: ArticleIndex, verb: Token) -> bool:
 
 
 def _collapse(doc: ArticleIndex, verb: Token) -> bool:
-    """"a tunnel collapsed", "part of the roof caved in": a built thing falling down."""
-    return verb.lemma.lower() in cue("structure_verb") and any(n.lemma.lower() in cue("structure") for n in _subject_nouns(doc, verb))
+    """"a tunnel collapsed", "part of the roof caved in", "the dam burst", "the wall gave way":
+    a built thing falling down."""
+    words = [verb.lemma.lower(), *(f"{verb.lemma.lower()} {c.lemma.lower()}" for c in _particles(doc, verb))]
+    return any(w in cue("structure_verb") for w in words) and any(n.lemma.lower() in cue("structure") for n in _subject_nouns(doc, verb))
 
 
 def is_hazard(doc: ArticleIndex, i: int, vehicles: bool = True) -> bool:
