@@ -244,7 +244,7 @@ def _repair(parsed: ParsedArticle, first: int, last: int, label: str, groups: fr
     first, last, titled = _trim(tokens, first, last)
     if kind == PERSON and not titled and last - first > 1 and _plural_group(tokens[last - 1], groups):
         last -= 1
-    if first >= last or _proper_adjective(parsed, first, last):
+    if first >= last or _common_words(parsed, first, last):
         return None
     if titled:
         kind, strength = PERSON, STRONG
@@ -284,10 +284,13 @@ def _repair(parsed: ParsedArticle, first: int, last: int, label: str, groups: fr
     return Draft(first, last, kind, subtype, strength)
 
 
-def _proper_adjective(parsed: ParsedArticle, first: int, last: int) -> bool:
-    """"two ancient Aboriginal rock shelters": capitalised adjectives inside a sentence, whatever
-    the label (at a sentence's start the capital says nothing: "Quillmoor mayor resigns")."""
-    return first != parsed.sentence_of(first).first and all(t.pos == "ADJ" for t in parsed.tokens[first:last])
+def _common_words(parsed: ParsedArticle, first: int, last: int) -> bool:
+    """No name whatever the label: capitalised adjectives inside a sentence ("two ancient
+    Aboriginal rock shelters"; at a sentence's start the capital says nothing: "Quillmoor mayor
+    resigns"), or common nouns in the plural ("— Gunmen abducted three aid workers")."""
+    tokens = parsed.tokens[first:last]
+    adjectives = first != parsed.sentence_of(first).first and all(t.pos == "ADJ" for t in tokens)
+    return adjectives or all(t.pos == "NOUN" and t.tag == "NNS" for t in tokens)
 
 
 def _trim(tokens: tuple[Token, ...], first: int, last: int) -> tuple[int, int, bool]:

@@ -158,6 +158,10 @@ def test_entities_adjective_the_model_tagged_is_no_name(parse_text):
     assert "Aboriginal" not in found(parse_text, "The company destroyed two ancient Aboriginal rock shelters in the Pilbara region.")
 
 
+def test_entities_plural_common_noun_the_model_tagged_is_no_name(parse_text):
+    assert "Gunmen" not in found(parse_text, "GOMA, DR Congo (AFP) — Gunmen abducted three staff members of a charity on Tuesday.")
+
+
 def test_entities_name_spans_split_at_a_verb(parse_text):
     got = found(parse_text, "Prosecutors say Keane shot Owen Pritchard during a fishing trip.")
     assert got.get("Keane") == ("Person", None) and got.get("Owen Pritchard") == ("Person", None)
