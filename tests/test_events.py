@@ -218,6 +218,14 @@ def test_events_day_of_a_report_dates_what_was_told_only_when_nothing_else_does(
     assert only(found, "Arrest").time.value == "2023-03-09"
 
 
+def test_events_finer_of_two_times_hung_on_the_verb(events_of):
+    # 2023-03-12 is a Sunday.
+    text = ("Three aid workers who were kidnapped by gunmen in eastern Congo earlier this week were freed "
+            "late Saturday and handed over to soldiers, officials said Sunday.")
+    found, _ = events_of(text, published=date(2023, 3, 12))
+    assert {m.time.value for m in found if m.event_class == "Release"} == {"2023-03-11"}
+
+
 @pytest.mark.parametrize(
     "text",
     [

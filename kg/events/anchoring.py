@@ -13,7 +13,7 @@ army declared victory").
 from __future__ import annotations
 
 from kg.events.document import AnchoredTime, ArticleIndex, is_clause_verb, is_past
-from kg.events.intervals import time_interval
+from kg.events.intervals import grain_rank, time_interval
 from kg.events.lexicon import cue
 from kg.events.triggers import trigger as event_word
 from kg.model import TimeExpression, Token
@@ -39,7 +39,9 @@ def time_of(doc: ArticleIndex, trigger: Token, allow_paragraph: bool) -> TimeExp
             continue  # a past event cannot have happened after the article was written
         if time.sentence == sentence and (rank := _time_rank(doc, trigger, time)) is not None:
             ranked.append((rank, time.expression.start, time.expression))
-    best = min(ranked, key=lambda r: (r[0], r[1])) if ranked else None
+    # Of two times as close, the finer one: "were freed earlier this week late Saturday" (both hung
+    # on the verb by the parser) is Saturday.
+    best = min(ranked, key=lambda r: (r[0], grain_rank(r[2]), r[1])) if ranked else None
     if best and best[0][0] != REPORT_RANK:
         return best[2]
     # "a man was stabbed to death, the mayor told a news conference on Sunday": the day of the
