@@ -182,6 +182,12 @@ TIMES = [
     ("The polls close at 3pm Friday.", {"3pm Friday": "2022-01-21T15:00"}),
     ("The ferry leaves at 4 in the morning.", {"4 in the morning": "2022-01-21T04:00"}),
     ("The curfew starts at 10 at night.", {"10 at night": "2022-01-21T22:00"}),
+    ("We heard shooting from three in the morning.", {"three in the morning": "2022-01-21T03:00"}),
+    # A part of the day told without its day is the narrative's day.
+    ("Rebels seized the station on Tuesday before dawn. They surrendered late in the afternoon.",
+     {"Tuesday": "2022-01-18", "dawn": "2022-01-18TMO", "the afternoon": "2022-01-18TAF"}),
+    # ... and a part of the day before a noun names no time.
+    ("Gang members attacked guards during the evening headcount.", {}),
 ]
 
 

@@ -134,7 +134,8 @@ AFTER_NOON = ("AF", "EV", "NI")
 
 
 def _clock(hour: str, minute: str | None, ampm: str | None, pod: str | None = None) -> str:
-    value = int(hour) % 12 if ampm or pod else int(hour)
+    hours = int(_number(hour) or 0)  # "3", "three in the morning"
+    value = hours % 12 if ampm or pod else hours
     if ampm and ampm.lower().startswith("p") or not ampm and pod in AFTER_NOON:
         value += 12
     return f"{value:02d}:{int(minute or 0):02d}"
