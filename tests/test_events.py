@@ -204,6 +204,9 @@ def test_events_later_paragraph_takes_the_lede_day(events_of):
     assert all(m.time is None for m in found if m.event_class == "Meeting")
     found, _ = events_of(lede + "Talks broke down in 2019.\n\nThe minister met Jan Vos in Strelsau.")
     assert all(m.time is None for m in found if m.event_class == "Meeting")
+    # A later paragraph's time on the lede's own day keeps the narrative there.
+    found, _ = events_of(lede + "The deal was signed late Monday, officials said.\n\nThe minister met Jan Vos in Strelsau.")
+    assert only(found, "Meeting").time.value == "2023-03-06"
 
 
 def test_events_day_of_a_report_dates_what_was_told_only_when_nothing_else_does(events_of):

@@ -77,16 +77,20 @@ def _lede_day(doc: ArticleIndex, trigger: Token, block: int) -> TimeExpression |
 
     News tells its main day first and then fills it in: "Canada and Japan agreed on Sunday ... [next
     paragraph] The minister met her counterpart in Tokyo." A perfect ("has met") or a bare participle
-    ("Bin Laden, indicted as ...") is background, and once another paragraph gives a time the
-    narrative may have moved, so nothing is inherited.
+    ("Bin Laden, indicted as ...") is background, and once another paragraph gives a time of
+    another day the narrative may have moved, so nothing is inherited.
     """
     if not _simple_past(doc, trigger):
         return None
     before = [t for t in doc.times if t.block < block]
-    if not before or any(t.block != before[0].block for t in before):
+    if not before:
         return None
     lede = before[0]
     if lede.bound or lede.expression.grain not in LEDE_GRAINS:
+        return None
+    # Later times on the lede's own day ("late Tuesday", "at around 4 a.m.") keep the narrative there.
+    day = time_interval(lede.expression)
+    if any(t.block != lede.block and time_interval(t.expression) != day for t in before):
         return None
     return lede.expression
 
