@@ -755,6 +755,11 @@ def test_events_a_vehicle_catching_fire_is_a_disaster_and_its_deaths_have_no_act
 @pytest.mark.parametrize("text,protest", [
     ("On Saturday, thousands of workers marched through Strelsau.", True),
     ("On Saturday, Red Hand troops marched into Strelsau.", False),
+    ("On Thursday morning, hundreds of workers and relatives blocked a highway outside the factory.", True),
+    # the nearer of two subjects the parser gave one verb
+    ("In Kisumu, the lakeside city that is the rival's base, hundreds of young men burned tires and "
+     "blocked roads on Tuesday morning.", True),
+    ("On Tuesday, police blocked roads into Strelsau.", False),
 ])
 def test_events_a_crowd_marching_is_a_protest(events_of, text, protest):
     found, _ = events_of(text)

@@ -154,8 +154,10 @@ def subject(doc: ArticleIndex, verb: int) -> int | None:
     """The subject of a verb, borrowed from the verb it depends on when it has none."""
     current = verb
     for _ in range(4):
-        # A dateline the parser took for a second subject ("TOKYO (AP) — The ministers met") is none.
-        subjects = sorted(doc.kids(current, *SUBJECT_DEPS), key=lambda s: s.index in doc.dateline)
+        # A dateline the parser took for a second subject ("TOKYO (AP) — The ministers met") is none;
+        # of two subjects the parser gave one verb, the nearer ("In Kisumu, the city ..., hundreds
+        # of young men burned tires").
+        subjects = sorted(doc.kids(current, *SUBJECT_DEPS), key=lambda s: (s.index in doc.dateline, abs(current - s.index)))
         if subjects:
             found = subjects[0]
             if found.tag in RELATIVE_PRONOUN_TAGS and doc.tokens[current].dep == "relcl":
