@@ -575,10 +575,13 @@ def _office_after(parsed: ParsedArticle, last: int) -> str | None:
 
 def _in_apposition_to_a_role(parsed: ParsedArticle, first: int, last: int) -> bool:
     """"Pueyo's lawyer, Beatriz Sancho,", "Anouk Meijer, head of the unit", "Nasrin Akter, a
-    24-year-old machine operator": a post or an age names a person."""
+    24-year-old machine operator", "Kenyan nurse Faith Njoroge": a post, a profession or an age
+    names a person."""
     tokens = parsed.tokens
     sentence = parsed.sentence_of(first)
     if AGED.match(parsed.article.text, tokens[last].start if last < len(tokens) else len(parsed.article.text)):
+        return True
+    if first > sentence.first and tokens[first - 1].text in names.professions():
         return True
     before = first - 2 >= sentence.first and tokens[first - 1].text == "," and \
         tokens[first - 2].text.casefold() in names.lexicon("role_heads")

@@ -55,6 +55,7 @@ CONFIDENCE = {
     "company-name": 0.9,
     "short-form": 0.8,
     "transliteration": 0.75,
+    "middle-name": 0.75,
     "facility-by-place": 0.6,
 }
 MIN_TRANSLITERATION_SIMILARITY = 0.75
@@ -469,6 +470,7 @@ def _across_articles(groups: Groups, user: AliasTable) -> None:
     _join_alias_groups(groups, locals_, user)
     _join_lone_acronyms(groups, locals_)
     _join_blocked(groups, locals_, "transliteration", _transliteration, _skeleton_keys)
+    _join_blocked(groups, locals_, "middle-name", _middle_name, _first_and_last_keys)
     _join_facilities_by_place(groups, _locals(groups))
 
 
@@ -573,6 +575,23 @@ def _transliteration(a: Local, b: Local) -> str | None:
     if score < MIN_TRANSLITERATION_SIMILARITY:
         return None
     return f"'{a.label}' ({a.article_id}) ~ '{b.label}' ({b.article_id}): skeleton {names.skeleton(a.label)}, similarity {score:.2f}"
+
+
+def _first_and_last_keys(local: Local) -> set[str]:
+    """A person's first and last names: "Faith Wanjiru Njoroge" and "Faith Njoroge" share one."""
+    words = names.normal(local.label).split()
+    return {f"{words[0]} {words[-1]}"} if local.kind == "Person" and len(words) > 1 else set()
+
+
+def _middle_name(a: Local, b: Local) -> str | None:
+    """One person written with and without middle names: the first and last names are the same
+    and one label is exactly those two."""
+    wa, wb = names.normal(a.label).split(), names.normal(b.label).split()
+    if a.kind != "Person" or len(wa) == len(wb) or min(len(wa), len(wb)) != 2:
+        return None
+    if (wa[0], wa[-1]) != (wb[0], wb[-1]):
+        return None
+    return f"'{a.label}' ({a.article_id}) and '{b.label}' ({b.article_id}): the same first and last names"
 
 
 def _join_facilities_by_place(groups: Groups, locals_: list[Local]) -> None:

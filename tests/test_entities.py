@@ -298,6 +298,22 @@ def test_entities_transliteration_needs_agreeing_kind():
     assert not together(resolution, ("Dalmakah", "a.txt"), ("Dalmaka", "b.txt"))
 
 
+def test_entities_person_with_and_without_middle_names_joins_across_articles():
+    resolution = resolve(mentions_in(("Faith Wanjiru Njoroge", "Person", "a.txt"), ("Faith Njoroge", "Person", "b.txt"),
+                                     ("Grace Njoroge", "Person", "b.txt")))
+    assert together(resolution, ("Faith Wanjiru Njoroge", "a.txt"), ("Faith Njoroge", "b.txt"))
+    assert [m.rule for m in resolution.merges] == ["middle-name"]
+
+
+def test_entities_profession_before_a_name_makes_a_person(parse_text):
+    text = "Norwegian engineer Ingrid Haugland, Kenyan nurse Faith Njoroge and their driver were seized."
+    parsed = parse_text(text)
+    start = text.index("Faith Njoroge")
+    first = next(t.index for t in parsed.tokens if t.start == start)
+    span = NamedSpan(first, first + 2, start, start + len("Faith Njoroge"), "ORG", "Faith Njoroge")
+    assert found(lambda _: replace(parsed, named_spans=(span,)), "") == {"Faith Njoroge": ("Person", None)}
+
+
 def test_entities_surname_alone_does_not_cross_articles():
     resolution = resolve(mentions_in(("Pell", "Person", "a.txt"), ("Pell", "Person", "b.txt")))
     assert not together(resolution, ("Pell", "a.txt"), ("Pell", "b.txt"))
