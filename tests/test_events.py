@@ -462,6 +462,15 @@ def test_events_dam_bursting_is_a_disaster_and_its_toll_deaths(events_of):
     assert [m.event_class for m in found] == ["Disaster"]
 
 
+def test_events_event_noun_breaking_out_is_that_event(events_of):
+    found, _ = events_of("Her rival rejected the result, and protests broke out in Strelsau on Monday.")
+    assert [m.event_class for m in found] == ["Protest"]  # no escape; a plural that began is no kind of event
+    found, _ = events_of("Forty inmates broke out of Zenda prison on Monday.")
+    assert [m.event_class for m in found] == ["Escape"]
+    found, _ = events_of("Mbaabu won on Monday, narrowly avoiding a runoff.")
+    assert "runoff" not in [m.text for m in found]
+
+
 def test_events_a_town_is_no_actor(events_of):
     found, _ = events_of("Strelsau attacked the Red Hand on Friday.")
     attack = only(found, "Attack")

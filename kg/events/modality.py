@@ -54,9 +54,17 @@ def _generic_noun(doc: ArticleIndex, token: Token) -> bool:
     """A plural or generic event noun ("attacks", "such prison breaks") tells no single event."""
     if token.dep == "compound":
         return True
-    if token.tag in ("NNS", "NNPS") and not doc.kids(token.index, "nummod"):
+    if token.tag in ("NNS", "NNPS") and not doc.kids(token.index, "nummod") and not _began(doc, token):
         return True
     return any(c.lemma.lower() in cue("generic") for c in doc.kids(token.index, "det", "amod", "predet"))
+
+
+def _began(doc: ArticleIndex, token: Token) -> bool:
+    """"Protests broke out on Monday", "clashes erupted": the subject of an aspectual verb in the
+    past is what began then, not a kind of event."""
+    head = doc.head(token.index)
+    words = [head.lemma.lower(), *(f"{head.lemma.lower()} {c.lemma.lower()}" for c in doc.kids(head.index, "prt", "advmod"))]
+    return token.dep == "nsubj" and head.tag == "VBD" and any(w in cue("aspectual") for w in words)
 
 
 def _intended(doc: ArticleIndex, token: Token) -> bool:

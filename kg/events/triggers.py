@@ -52,6 +52,8 @@ def trigger(doc: ArticleIndex, token: Token) -> tuple[str, str] | None:
     if pos == "VERB" and not idiom and any(is_hazard(doc, o.index, vehicles=False) for o in doc.kids(token.index, "dobj")):
         return None  # "battling the blaze", "fighting the flood": no attack, no event of its own
     hazard = pos == "VERB" and (_hazard_agent(doc, token) or _after_a_disaster(doc, token))
+    if pos == "VERB" and _event_began(doc, token, candidates):
+        return None  # "protests broke out": the noun tells the event, the verb only that it began
     for lemma in [*candidates, token.lemma.lower()]:
         if (cls := triggers().get((lemma, pos))) is not None:
             if pos == "VERB" and _as_a_post(doc, token):
@@ -62,6 +64,14 @@ def trigger(doc: ArticleIndex, token: Token) -> tuple[str, str] | None:
     if pos == "VERB" and (cls := _gated_verb(doc, token)) is not None:
         return cls, token.lemma.lower()
     return None
+
+
+def _event_began(doc: ArticleIndex, verb: Token, candidates: list[str]) -> bool:
+    """An aspectual verb ("broke out", "erupted") whose subject is an event noun."""
+    if not any(w in cue("aspectual") for w in [*candidates, verb.lemma.lower()]):
+        return False
+    subj = subject(doc, verb.index)
+    return subj is not None and doc.tokens[subj].pos == "NOUN" and trigger(doc, doc.tokens[subj]) is not None
 
 
 def _gated_verb(doc: ArticleIndex, verb: Token) -> str | None:
