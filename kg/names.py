@@ -178,10 +178,12 @@ def post_of(role: str) -> str:
     return words[1] if is_past_role(role) and len(words) > 1 else role
 
 
-def office_of(post: str) -> str:
-    """The office a post is a kind of: "deputy president" and "outgoing president" -> "president"."""
+def office_of(post: str, deputies: bool = True) -> str:
+    """The office a post is a kind of: "outgoing president" -> "president"; with ``deputies``,
+    "deputy president" -> "president" too (the same kind of office, not the same post)."""
+    qualifiers = lexicon("post_qualifiers") | (lexicon("deputy_words") if deputies else frozenset())
     words = post.split()
-    while len(words) > 1 and words[0] in lexicon("post_qualifiers"):
+    while len(words) > 1 and words[0] in qualifiers:
         words = words[1:]
     return " ".join(words)
 

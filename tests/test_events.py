@@ -471,6 +471,13 @@ def test_events_event_noun_breaking_out_is_that_event(events_of):
     assert "runoff" not in [m.text for m in found]
 
 
+def test_events_the_title_stands_for_the_one_person_named_with_it(events_of):
+    text = ("Deputy President Maria Lopez lost the vote. She is no friend of outgoing President "
+            "Anton Weiss.\n\nOn Sunday, the president met both candidates in Strelsau.")
+    found, _ = events_of(text)
+    assert only(found, "Meeting").actors == ("person/anton-weiss",)
+
+
 def test_events_a_town_is_no_actor(events_of):
     found, _ = events_of("Strelsau attacked the Red Hand on Friday.")
     attack = only(found, "Attack")

@@ -63,8 +63,24 @@ def mentions_at(doc: ArticleIndex, i: int) -> list[Mention]:
     """The entity a token names, or the facility a definite noun ("the prison") refers back to."""
     if (mention := doc.mention_at.get(i)) is not None:
         return [mention]
-    antecedent = _facility_antecedent(doc, doc.tokens[i])
+    antecedent = _facility_antecedent(doc, doc.tokens[i]) or _titled_antecedent(doc, doc.tokens[i])
     return [antecedent] if antecedent is not None else []
+
+
+def _titled_antecedent(doc: ArticleIndex, token: Token) -> Mention | None:
+    """"the president" -> the one person named with that title before ("outgoing President Joseph
+    Ndegwa"); "the minister" -> the one whose title ends so ("Defence Minister X")."""
+    noun = token.lemma.lower()
+    if token.pos != "NOUN" or token.tag != "NN" or noun not in names.lexicon("role_heads"):
+        return None
+    if not any(c.lemma.lower() == "the" for c in doc.kids(token.index, "det")) or doc.kids(token.index, "prep", "amod", "compound"):
+        return None  # "the president of Acme", "the new president", "the party president" name another
+    before = {title: [m for m in found if m.end <= token.start] for title, found in doc.titled.items()}
+    exact = before.get(noun, [])
+    if len(exact) == 1:
+        return exact[0]
+    heads = [m for title, found in before.items() if title.split()[-1] == noun for m in found]
+    return heads[0] if not exact and len(heads) == 1 else None
 
 
 def _facility_antecedent(doc: ArticleIndex, token: Token) -> Mention | None:

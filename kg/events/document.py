@@ -19,6 +19,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
+from kg import names
 from kg.events.intervals import time_interval
 from kg.events.lexicon import cue
 from kg.model import Mention, ParsedArticle, TimeExpression, Token
@@ -39,6 +40,9 @@ class AnchoredTime:
     sentence: int
     block: int
     bound: bool  # "since 2019", "until Wednesday": a bound, not the time of the clause
+
+
+MAX_TITLE_WORDS = 3  # "Deputy Prime Minister", "Defence Minister", "President"
 
 
 class ArticleIndex:
@@ -89,6 +93,28 @@ class ArticleIndex:
             for i in range(sentence.first, sentence.last):
                 index[i] = n
         return index
+
+    @cached_property
+    def titled(self) -> dict[str, list[Mention]]:
+        """The title written before each person's name ("President Joseph Ndegwa" -> "president",
+        "Defence Minister X" -> "defence minister"; a qualifier such as "outgoing" dropped) -> the
+        first mention of each person holding it."""
+        found: dict[str, list[Mention]] = defaultdict(list)
+        seen: set[str] = set()
+        for mention in self.mentions:
+            if mention.kind != "Person" or self.key_of[mention] in seen:
+                continue
+            first = self.token_span(mention.start, mention.end)[0]
+            words = []
+            for token in reversed(self.tokens[max(0, first - MAX_TITLE_WORDS) : first]):
+                if not token.text[:1].isupper() or token.pos not in ("PROPN", "NOUN", "ADJ"):
+                    break
+                words.insert(0, token.text.lower())
+            title = names.office_of(" ".join(words), deputies=False) if words else ""
+            if title and title.split()[-1] in names.lexicon("role_heads"):
+                seen.add(self.key_of[mention])
+                found[title].append(mention)
+        return found
 
     @cached_property
     def block_of(self) -> list[int]:
