@@ -478,6 +478,11 @@ def test_events_the_title_stands_for_the_one_person_named_with_it(events_of):
     assert only(found, "Meeting").actors == ("person/anton-weiss",)
 
 
+def test_events_participle_joined_to_a_passive_is_passive(events_of):
+    found, _ = events_of("Anton Weiss was convicted of graft and sentenced to 10 years on Wednesday.")
+    assert all(m.targets == ("person/anton-weiss",) and not m.actors for m in found if m.event_class == "Trial")
+
+
 def test_events_a_town_is_no_actor(events_of):
     found, _ = events_of("Strelsau attacked the Red Hand on Friday.")
     attack = only(found, "Attack")

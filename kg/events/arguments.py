@@ -255,7 +255,7 @@ def verb_roles(doc: ArticleIndex, verb: Token, cls: str = "") -> Roles:
     roles = Roles()
     subj = subject(doc, verb.index)
     if subj is not None:
-        passive = bool(doc.kids(verb.index, "nsubjpass", "auxpass")) or _small_clause_participle(doc, verb)
+        passive = _passive(doc, verb) or _small_clause_participle(doc, verb)
         roles.add(_person_or_argument(doc, subj, cls), "targets" if passive else "actors")
     if (obj := relative_object(doc, verb)) is not None:
         roles.add(argument(doc, obj), "targets")
@@ -285,6 +285,16 @@ def _person_or_argument(doc: ArticleIndex, i: int, cls: str) -> list[Mention]:
     if cls.lower() in cue("person_event") and token.tag == "NN" and token.lemma.lower() in names.lexicon("role_heads"):
         return [m for a in [token, *doc.kids(i, "appos")] for m in mentions_at(doc, a.index)]
     return argument(doc, i)
+
+
+def _passive(doc: ArticleIndex, verb: Token) -> bool:
+    """A passive verb, or a participle joined to one ("was convicted of graft and sentenced to 10
+    years"; the parser may tag it a past tense, but with no subject or object of its own it is none)."""
+    if doc.kids(verb.index, "nsubjpass", "auxpass"):
+        return True
+    head = doc.head(verb.index)
+    return verb.dep == "conj" and verb.tag in ("VBN", "VBD") and not doc.kids(verb.index, *SUBJECT_DEPS, "aux", "dobj") \
+        and head.index != verb.index and bool(doc.kids(head.index, "nsubjpass", "auxpass"))
 
 
 def _small_clause_participle(doc: ArticleIndex, verb: Token) -> bool:
