@@ -162,6 +162,13 @@ def test_entities_plural_common_noun_the_model_tagged_is_no_name(parse_text):
     assert "Gunmen" not in found(parse_text, "GOMA, DR Congo (AFP) — Gunmen abducted three staff members of a charity on Tuesday.")
 
 
+def test_entities_common_noun_the_model_tagged_is_no_name(parse_text):
+    text = "Management said it would appeal."
+    parsed = parse_text(text)
+    span = NamedSpan(0, 1, 0, len("Management"), "ORG", "Management")
+    assert found(lambda _: replace(parsed, named_spans=(span,)), "") == {}
+
+
 def test_entities_name_spans_split_at_a_verb(parse_text):
     got = found(parse_text, "Prosecutors say Keane shot Owen Pritchard during a fishing trip.")
     assert got.get("Keane") == ("Person", None) and got.get("Owen Pritchard") == ("Person", None)
