@@ -287,10 +287,17 @@ def _repair(parsed: ParsedArticle, first: int, last: int, label: str, groups: fr
 def _common_words(parsed: ParsedArticle, first: int, last: int) -> bool:
     """No name whatever the label: capitalised adjectives inside a sentence ("two ancient
     Aboriginal rock shelters"; at a sentence's start the capital says nothing: "Quillmoor mayor
-    resigns"), or common nouns ("— Gunmen abducted three aid workers", "Management said")."""
+    resigns"), or common nouns ("— Gunmen abducted three aid workers", "Management said") unless
+    the article writes them as a proper noun elsewhere."""
     tokens = parsed.tokens[first:last]
     adjectives = first != parsed.sentence_of(first).first and all(t.pos == "ADJ" for t in tokens)
-    return adjectives or all(t.pos == "NOUN" and t.tag in ("NN", "NNS") for t in tokens)
+    if adjectives:
+        return True
+    if not all(t.pos == "NOUN" and t.tag in ("NN", "NNS") for t in tokens):
+        return False
+    # "Reyes was arrested" after "Daniel Reyes": a name written elsewhere as a proper noun stays one.
+    words = {t.text for t in tokens}
+    return not any(t.pos == "PROPN" and t.text in words for t in parsed.tokens)
 
 
 def _trim(tokens: tuple[Token, ...], first: int, last: int) -> tuple[int, int, bool]:

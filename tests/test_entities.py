@@ -162,6 +162,11 @@ def test_entities_plural_common_noun_the_model_tagged_is_no_name(parse_text):
     assert "Gunmen" not in found(parse_text, "GOMA, DR Congo (AFP) — Gunmen abducted three staff members of a charity on Tuesday.")
 
 
+def test_entities_name_written_as_a_proper_noun_elsewhere_stays_a_name(parse_text):
+    text = "Daniel Reyes was found guilty of fraud.\n\nReyes was arrested in March 2023 after an audit."
+    assert sum(m.text.endswith("Reyes") for m in extract_mentions(parse_text(text))) == 2
+
+
 def test_entities_common_noun_the_model_tagged_is_no_name(parse_text):
     text = "Management said it would appeal."
     parsed = parse_text(text)
