@@ -483,6 +483,11 @@ def test_events_participle_joined_to_a_passive_is_passive(events_of):
     assert all(m.targets == ("person/anton-weiss",) and not m.actors for m in found if m.event_class == "Trial")
 
 
+def test_events_it_of_a_when_clause_is_the_vehicle_of_the_main_clause(events_of):
+    found, _ = events_of("The passenger train was travelling north on Monday when it hit a freight train near Strelsau.")
+    assert [(m.event_class, m.places) for m in found] == [("Disaster", ("place/strelsau",))]
+
+
 def test_events_a_town_is_no_actor(events_of):
     found, _ = events_of("Strelsau attacked the Red Hand on Friday.")
     attack = only(found, "Attack")

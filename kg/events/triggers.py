@@ -160,6 +160,8 @@ def _hazard_agent(doc: ArticleIndex, verb: Token) -> bool:
     passive = bool(doc.kids(verb.index, "auxpass", "nsubjpass"))
     if not passive:
         subj = subject(doc, verb.index)
+        if subj is not None and doc.tokens[subj].text.lower() == "it" and verb.dep == "advcl":
+            subj = subject(doc, doc.head(verb.index).index)  # "the train was travelling ... when it hit"
         return subj is not None and is_hazard(doc, subj)
     agents = [o for c in doc.kids(verb.index, "agent", "prep") if c.dep == "agent" or c.lemma.lower() == "in" for o in doc.kids(c.index, "pobj")]
     return any(is_hazard(doc, o.index) for o in agents) or _killed_when_it_collapsed(doc, verb)
