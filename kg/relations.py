@@ -610,6 +610,11 @@ def _appositive(context: Context, sentence: Sentence, person: tuple[int, int, st
         if target < sentence.last and tokens[target].text.casefold() == "the":
             target += 1
         target = _past_seat(context, sentence, target)  # "director of the Colombo-based Centre for ..."
+        unit_at = target
+        target = _past_local_unit(context, sentence, target)  # "head of the Rotterdam unit of the National Police"
+        if target != unit_at:
+            of = max(i for i in range(unit_at, target) if tokens[i].text.casefold() == "of")
+            role = " ".join([role, *(t.text if t.index in context.at else t.text.casefold() for t in tokens[after:of])])
         after_of = tokens[after].text.casefold() == "of"
         organization = _organization_at(context, target, after_of) if target < sentence.last else None
         governed = _governed_place(context, sentence, target)
@@ -756,6 +761,20 @@ def _past_seat(context: Context, sentence: Sentence, index: int) -> int:
     if found and found[0] == index and found[1] + 1 < sentence.last and tokens[found[1]].text == "-" \
             and tokens[found[1] + 1].text.casefold() in names.SEAT_WORDS:
         return found[1] + 2
+    return index
+
+
+def _past_local_unit(context: Context, sentence: Sentence, index: int) -> int:
+    """The token after "<Place> unit|branch|office of [the]" ("the Rotterdam unit of the National
+    Police" is part of the police, not of Rotterdam), else ``index``."""
+    tokens = context.tokens
+    found = _entity_at(context, index)
+    if not found or found[0] != index or context.kinds.get(found[2], ("", None))[0] != "Place":
+        return index
+    after = found[1]
+    if after + 2 < sentence.last and tokens[after].text.casefold() in names.lexicon("unit_nouns") | {"office"} \
+            and tokens[after + 1].text.casefold() == "of":
+        return after + 2 + (tokens[after + 2].text.casefold() == "the")
     return index
 
 

@@ -144,6 +144,11 @@ def relations_of(parse_text, text: str) -> set[tuple[str, str, str, str | None, 
             "Roccaverde Mayor Mark Ruddle said the bridge was destroyed.",
             ("person/mark-ruddle", "worksFor", "place/roccaverde", "mayor", "title-before"),
         ),
+        (  # a local unit of an organisation is part of it, not of the place
+            "Police raided a warehouse in Rotterdam on Monday. \"It was a big network,\" said Anouk Meijer, "
+            "head of the Rotterdam unit of the National Police.",
+            ("person/anouk-meijer", "worksFor", "organization/national-police", "head of the Rotterdam unit", "appositive"),
+        ),
         (  # a seat written before the organisation's name is no employer
             "Lena Voss, director of the Breda-based Velcor Holdings LLC, said so on Monday.",
             ("person/lena-voss", "worksFor", "organization/velcor-holdings-llc", "director", "appositive"),
