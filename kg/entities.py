@@ -268,7 +268,8 @@ def _repair(parsed: ParsedArticle, first: int, last: int, label: str, groups: fr
     listed = _alias_kind(text)
     if listed:
         return Draft(first, last, listed, None, STRONG)
-    if _organization_head(text) or (not titled and (_platform_context(parsed, first, last) or _employer_context(parsed, first))):
+    if _organization_head(text) or (not titled and (_platform_context(parsed, first, last) or _employer_context(parsed, first)
+                                                    or _group_noun_after(parsed, last))):
         return Draft(first, last, ORGANIZATION, None, STRONG)
     if not titled and _said_to_be_a_place(parsed, first, last):
         return Draft(first, last, PLACE, None, STRONG, located=True)
@@ -603,6 +604,12 @@ def _described_as_an_organisation(parsed: ParsedArticle, last: int) -> bool:
     """"Ansar al-Rovuma, a group that has waged ...": an appositive organisation noun."""
     head = _appositive_head(parsed, last)
     return head is not None and head.text.casefold() in names.lexicon("organization_heads") | names.lexicon("company_nouns")
+
+
+def _group_noun_after(parsed: ParsedArticle, last: int) -> bool:
+    """"the Los Tecolotes gang", "Mai Mai Kyavirimu militia": a group noun right after the name."""
+    tokens = parsed.tokens
+    return last < len(tokens) and tokens[last].text in names.lexicon("group_nouns")
 
 
 def _said_to_be_a_place(parsed: ParsedArticle, first: int, last: int) -> bool:

@@ -174,6 +174,14 @@ def test_entities_common_noun_the_model_tagged_is_no_name(parse_text):
     assert found(lambda _: replace(parsed, named_spans=(span,)), "") == {}
 
 
+def test_entities_name_before_a_group_noun_is_an_organisation(parse_text):
+    text = "The riot began when members of the Los Tecolotes gang attacked guards."
+    parsed = parse_text(text)
+    first = next(t.index for t in parsed.tokens if t.text == "Los")
+    span = NamedSpan(first, first + 2, text.index("Los"), text.index("Los") + len("Los Tecolotes"), "GPE", "Los Tecolotes")
+    assert found(lambda _: replace(parsed, named_spans=(span,)), "") == {"Los Tecolotes": ("Organization", None)}
+
+
 def test_entities_name_spans_split_at_a_verb(parse_text):
     got = found(parse_text, "Prosecutors say Keane shot Owen Pritchard during a fishing trip.")
     assert got.get("Keane") == ("Person", None) and got.get("Owen Pritchard") == ("Person", None)

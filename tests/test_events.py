@@ -488,6 +488,17 @@ def test_events_it_of_a_when_clause_is_the_vehicle_of_the_main_clause(events_of)
     assert [(m.event_class, m.places) for m in found] == [("Disaster", ("place/strelsau",))]
 
 
+def test_events_place_before_an_unnamed_body_is_the_place(parse_text):
+    text = "A Belgrade court released Anton Weiss on bail on Tuesday."
+    parsed = parse_text(text, published=date(2023, 3, 10))
+    mentions, key_of = name_mentions(parsed)
+    belgrade = Mention(parsed.article.identifier, 2, 10, "Belgrade", "Place", None)  # a place of unknown size
+    key_of = {**key_of, belgrade: "place/belgrade"}
+    found = extract_event_mentions(parsed, [*mentions, belgrade], key_of, timex.tag(parsed))
+    release = only(found, "Release")
+    assert release.actors == () and release.places == ("place/belgrade",)
+
+
 def test_events_a_town_is_no_actor(events_of):
     found, _ = events_of("Strelsau attacked the Red Hand on Friday.")
     attack = only(found, "Attack")

@@ -256,7 +256,11 @@ def verb_roles(doc: ArticleIndex, verb: Token, cls: str = "") -> Roles:
     subj = subject(doc, verb.index)
     if subj is not None:
         passive = _passive(doc, verb) or _small_clause_participle(doc, verb)
-        roles.add(_person_or_argument(doc, subj, cls), "targets" if passive else "actors")
+        found = _person_or_argument(doc, subj, cls)
+        # "a Belgrade court released her": a town or place before an unnamed body says where, not who.
+        where = [m for m in found if _place_modifier(doc, subj, m)]
+        roles.places += where
+        roles.add([m for m in found if m not in where], "targets" if passive else "actors")
     if (obj := relative_object(doc, verb)) is not None:
         roles.add(argument(doc, obj), "targets")
     for included in _included(doc, verb):
@@ -275,6 +279,13 @@ def verb_roles(doc: ArticleIndex, verb: Token, cls: str = "") -> Roles:
                 roles.add(argument(doc, obj.index), "targets")
     roles.places += place_phrases(doc, verb.index)
     return roles
+
+
+def _place_modifier(doc: ArticleIndex, head: int, mention: Mention) -> bool:
+    """A place (not a country) modifying an unnamed noun: "a Belgrade court", "Lima police"."""
+    if mention.kind != "Place" or acts(mention) or head in doc.mention_at or doc.tokens[head].pos != "NOUN":
+        return False
+    return any(c.index in doc.token_span(mention.start, mention.end) for c in doc.kids(head, "compound", "nmod"))
 
 
 def _person_or_argument(doc: ArticleIndex, i: int, cls: str) -> list[Mention]:
