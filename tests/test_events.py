@@ -219,6 +219,9 @@ def test_events_day_of_a_report_dates_what_was_told_only_when_nothing_else_does(
     assert {m.time.value[:10] for m in found if m.event_class == "Death"} == {"2023-03-08"}
     found, _ = events_of("A Graustark man was arrested, the Strelsau Herald reported on Thursday.")
     assert only(found, "Arrest").time.value == "2023-03-09"
+    found, _ = events_of("An earthquake struck Strelsau late Sunday, killing at least 38 people, officials said "
+                         "Tuesday. More than 150 people were injured.")
+    assert only(found, "Injury").time.value == "2023-03-05"
 
 
 def test_events_finer_of_two_times_hung_on_the_verb(events_of):

@@ -57,7 +57,8 @@ def time_of(doc: ArticleIndex, trigger: Token, allow_paragraph: bool) -> TimeExp
             t.sentence == sentence and not t.bound for t in doc.times):
         return told
     block = doc.block_of[trigger.index]
-    earlier = [t for t in doc.times if t.block == block and t.sentence < sentence and not t.bound]
+    # "..., officials said Tuesday. More than 150 people were injured.": the report's day is not the narrative's.
+    earlier = [t for t in doc.times if t.block == block and t.sentence < sentence and not t.bound and not _dates_a_report(doc, t)]
     if earlier:
         return earlier[-1].expression
     return _lede_day(doc, teller, block) or told
@@ -166,6 +167,12 @@ def _time_rank(doc: ArticleIndex, trigger: Token, time: AnchoredTime) -> tuple[i
 
 def _reporting(doc: ArticleIndex, verb: int) -> bool:
     return doc.tokens[verb].lemma.lower() in cue("reporting")
+
+
+def _dates_a_report(doc: ArticleIndex, time: AnchoredTime) -> bool:
+    """"..., officials said Tuesday": a time of the telling."""
+    clause = _nearest_verb(doc, time.head)
+    return clause is not None and _reporting(doc, clause)
 
 
 def _pluperfect(doc: ArticleIndex, trigger: Token) -> bool:
