@@ -502,6 +502,13 @@ def test_events_place_before_an_unnamed_body_is_the_place(parse_text):
     assert release.actors == () and release.places == ("place/belgrade",)
 
 
+def test_events_part_of_a_named_day_dates_the_event(events_of):
+    found, _ = events_of("STRELSAU, Ruritania (AP) — A landslide triggered by days of torrential rain buried much of "
+                         "a farming village in Ruritania's northwestern Zenda department before dawn Wednesday, killing "
+                         "at least 14 people and leaving about 40 missing, officials said.")
+    assert {m.time.value for m in found if m.time} == {"2023-03-08TMO"}
+
+
 def test_events_a_town_is_no_actor(events_of):
     found, _ = events_of("Strelsau attacked the Red Hand on Friday.")
     attack = only(found, "Attack")

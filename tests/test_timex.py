@@ -186,6 +186,7 @@ TIMES = [
     # A part of the day told without its day is the narrative's day.
     ("Rebels seized the station on Tuesday before dawn. They surrendered late in the afternoon.",
      {"Tuesday": "2022-01-18", "dawn": "2022-01-18TMO", "the afternoon": "2022-01-18TAF"}),
+    ("The village was buried before dawn Wednesday.", {"dawn Wednesday": "2022-01-19TMO"}),
     # ... and a part of the day before a noun names no time.
     ("Gang members attacked guards during the evening headcount.", {}),
 ]
@@ -195,6 +196,11 @@ TIMES = [
 @pytest.mark.parametrize("text,expected", TIMES)
 def test_timex_times_of_day(parse_text, text, expected):
     check(parse_text, text, FRIDAY, expected)
+
+
+@pytest.mark.parametrize("published,expected", [(date(2028, 3, 8), "2028-02-29"), (date(2027, 3, 8), "2028-02-29")])
+def test_timex_leap_day_is_a_day_of_a_leap_year(parse_text, published, expected):
+    check(parse_text, "She was detained on Feb. 29.", published, {"Feb. 29": expected})
 
 
 BUSINESS_AND_CALENDAR = [

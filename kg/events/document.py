@@ -177,7 +177,10 @@ class ArticleIndex:
         span = self.token_span(expression.start, expression.end)
         if not span:
             return None
-        head = next((i for i in span if self.tokens[i].head not in span or self.tokens[i].head == i), span[0])
+        heads = [i for i in span if self.tokens[i].head not in span or self.tokens[i].head == i] or [span[0]]
+        # "before dawn Wednesday": of two words hung outside the span, the one hung on a verb.
+        head = next((i for i in heads if self.tokens[i].pos in ("NOUN", "PROPN")
+                     and self.tokens[self.tokens[i].head].pos in ("VERB", "AUX")), heads[0])
         words = expression.text.lower().split()
         governor = self.tokens[self.tokens[head].head]
         preposition = words[0] if words and words[0] in cue("bound_prep") else None

@@ -311,7 +311,8 @@ def _calendar_period(
             # Business news reports on quarters that have begun, whatever the tense ("expects a loss
             # in the third quarter" in October is this year's): the latest one begun by the anchor.
             return choose([_within_year(expr, y) for y in years], anchor, expr.direction, "past", strict=True)
-        return choose([_within_year(expr, y) for y in years], anchor, expr.direction, tense)
+        # Feb. 29 is only in leap years: the years where the day exists.
+        return choose([_within_year(expr, y) for y in years if _day_exists(expr, y)], anchor, expr.direction, tense)
     if expr.day is not None:
         months = [shift_date(anchor.replace(day=1), "month", n) for n in (-1, 0, 1)]
         days = [_period(m.replace(day=expr.day), "day") for m in months if expr.day <= _month_length(m)]
@@ -390,6 +391,10 @@ def _within_year(expr: Expr, year: int) -> Resolved:
     if expr.season:
         return _period(date(year, SEASON_START[expr.season], 1), "season")
     return _period(date(year, 1, 1), "year")
+
+
+def _day_exists(expr: Expr, year: int) -> bool:
+    return expr.month is None or expr.day is None or expr.day <= calendar.monthrange(year, expr.month)[1]
 
 
 def _weekday_fits(expr: Expr, year: int) -> bool:
