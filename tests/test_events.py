@@ -605,6 +605,24 @@ def test_events_beating_a_side_is_a_defeat_but_beating_forecasts_is_none(events_
     assert [m.event_class for m in found if m.event_class in ("Defeat", "Attack")] == []
 
 
+@pytest.mark.parametrize(("text", "event_class"), [
+    ("Anton Weiss was beaten with a metal bar by two men in Strelsau on Monday.", "Attack"),
+    ("Maria Lopez won on Sunday, defeating Anton Weiss with 54 percent of the vote.", "Defeat"),
+])
+def test_events_beating_with_a_weapon_is_an_attack(events_of, text, event_class):
+    found, _ = events_of(text)
+    assert [m.event_class for m in found if m.event_class in ("Defeat", "Attack")] == [event_class]
+
+
+@pytest.mark.parametrize(("text", "protest"), [
+    ("Hundreds of doctors walked out on Monday.", True),
+    ("The remaining five hostages walked out shortly after 2 a.m. on Monday.", False),
+])
+def test_events_walking_out_is_a_strike_only_for_a_crowd(events_of, text, protest):
+    found, _ = events_of(text)
+    assert any(m.event_class == "Protest" for m in found) == protest
+
+
 def test_events_purpose_of_a_journey_told_as_done(events_of):
     found, _ = events_of("On Monday, Maria Lopez travelled to Strelsau to meet Anton Weiss.")
     assert only(found, "Meeting").time.value == "2023-03-06"

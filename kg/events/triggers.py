@@ -24,6 +24,7 @@ from kg.events.lexicon import cue, hazard_classes, triggers
 from kg.model import Token
 
 DISASTER = "Disaster"
+ATTACK = "Attack"
 APPOINTMENT = "Appointment"
 BOMBING = "Bombing"
 PROTEST = "Protest"
@@ -58,6 +59,8 @@ def trigger(doc: ArticleIndex, token: Token) -> tuple[str, str] | None:
         if (cls := triggers().get((lemma, pos))) is not None:
             if pos == "VERB" and _as_a_post(doc, token):
                 return APPOINTMENT, lemma  # "took over as interim chief executive"
+            if pos == "VERB" and (cls := _by_participants(doc, token, lemma, cls)) is None:
+                return None
             return (hazard_classes().get(cls, cls) if hazard else cls), lemma
     if hazard and token.lemma.lower() in cue("hazard_verb"):
         return DISASTER, token.lemma.lower()
@@ -72,6 +75,24 @@ def _event_began(doc: ArticleIndex, verb: Token, candidates: list[str]) -> bool:
         return False
     subj = subject(doc, verb.index)
     return subj is not None and doc.tokens[subj].pos == "NOUN" and trigger(doc, doc.tokens[subj]) is not None
+
+
+def _by_participants(doc: ArticleIndex, verb: Token, lemma: str, cls: str) -> str | None:
+    """A table verb's class as its participants tell it: workers walking out strike, hostages
+    walking out do not; beating a side is a defeat, beating with a bar or to death an attack."""
+    if lemma in cue("crowd_trigger") and not any(n.lemma.lower() in cue("crowd") for n in _subject_nouns(doc, verb)):
+        return None
+    if lemma in cue("forceful_verb") and _with_force(doc, verb):
+        return ATTACK
+    return cls
+
+
+def _with_force(doc: ArticleIndex, verb: Token) -> bool:
+    """"beaten with a metal bar", "beat him to death", "beat up": violence, not a win."""
+    preps = {(p.lemma.lower(), o.lemma.lower()) for p in doc.kids(verb.index, "prep") for o in doc.kids(p.index, "pobj")
+             if o.tag != "CD" and not doc.kids(o.index, "nummod")}  # "with 54 percent of the vote" is a score
+    return any(word == "with" or (word, obj) == ("to", "death") for word, obj in preps) \
+        or any(c.lemma.lower() == "up" for c in doc.kids(verb.index, "prt"))
 
 
 def _gated_verb(doc: ArticleIndex, verb: Token) -> str | None:
