@@ -509,6 +509,12 @@ def test_events_part_of_a_named_day_dates_the_event(events_of):
     assert {m.time.value for m in found if m.time} == {"2023-03-08TMO"}
 
 
+def test_events_country_before_a_hazard_is_where_it_struck(events_of):
+    found, _ = events_of("Ruritania's last major earthquake, in May 2019, killed two people.")
+    assert all(not m.actors and "place/ruritania" in m.places for m in found if m.event_class in ("Death", "Disaster"))
+    assert any(m.event_class == "Death" for m in found)
+
+
 def test_events_a_town_is_no_actor(events_of):
     found, _ = events_of("Strelsau attacked the Red Hand on Friday.")
     attack = only(found, "Attack")

@@ -141,6 +141,10 @@ def _event_mention(doc: ArticleIndex, token: Token, cls: str, lemma: str) -> Eve
     roles = _roles(doc, token, cls, statement)
     reported, speaker = (False, None) if statement else report(doc, token)
     actors = roles.actors
+    if cls.lower() in cue("agentless"):
+        # "Peru's last major earthquake killed two people": a country before a hazard is where it struck.
+        roles.places += [m for m in actors if m.kind == "Place"]
+        actors = [m for m in actors if m.kind != "Place"]
     if reported and speaker is not None and not actors and pronoun_subject(doc, token):
         actors = [speaker]  # "the army said it repelled ..." -> the army
     time = time_of(doc, token, allow_paragraph=not statement)
