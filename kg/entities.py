@@ -561,9 +561,11 @@ def _appositive_head(parsed: ParsedArticle, last: int) -> Token | None:
         return None
     run: list[Token] = []
     for t in after[2:]:
-        if t.pos == "NOUN":
+        if t.tag == "HYPH" and run:
+            run.pop()  # "a state-owned arms maker": the word before a hyphen modifies, it heads nothing
+        elif t.pos == "NOUN":
             run.append(t)
-        elif run or t.pos not in ("ADJ", "NUM", "PUNCT"):
+        elif run or t.pos not in ("ADJ", "NUM", "PUNCT") and t.tag != "VBN":
             break
     return run[-1] if run else None
 

@@ -693,13 +693,22 @@ def _story_company_seat(context: Context, sentence: Sentence) -> Relation | None
 
 
 def _based_in(context: Context, sentence: Sentence, index: int) -> str | None:
-    """After an organisation: ", based|headquartered in <Place>"; the seat's key.
+    """After an organisation: ", based|headquartered in <Place>", or the same after a short
+    description (", a state-owned arms maker based in the central town of Vrbnica"); the seat's key.
 
     The participle is required: "Acme in Paris" may be a branch or a visit.
     """
     tokens = context.tokens
-    if index + 1 >= sentence.last or tokens[index].text != "," or tokens[index + 1].text.casefold() not in LOCATED_WORDS:
+    if index + 1 >= sentence.last or tokens[index].text != ",":
         return None
+    if tokens[index + 1].text.casefold() not in LOCATED_WORDS:
+        if tokens[index + 1].text.casefold() not in DETERMINERS:
+            return None
+        described = range(index + 2, min(sentence.last - 1, index + 2 + MAX_ROLE_WORDS))
+        index = next((i for i in described if tokens[i].text.casefold() in LOCATED_WORDS
+                      and all(t.text not in (",", ";") and t.index not in context.at for t in tokens[index + 2 : i])), None)
+        if index is None:
+            return None
     return _place_in(context, sentence, index)
 
 

@@ -144,6 +144,11 @@ def relations_of(parse_text, text: str) -> set[tuple[str, str, str, str | None, 
             "Roccaverde Mayor Mark Ruddle said the bridge was destroyed.",
             ("person/mark-ruddle", "worksFor", "place/roccaverde", "mayor", "title-before"),
         ),
+        (  # a seat after a short description
+            "Articles alleged that Morava Defence Systems, a state-owned arms maker based in the central town "
+            "of Vrbnica, had sold shells.",
+            ("organization/morava-defence-systems", "location", "place/vrbnica", None, "based-in"),
+        ),
         (  # a local unit of an organisation is part of it, not of the place
             "Police raided a warehouse in Rotterdam on Monday. \"It was a big network,\" said Anouk Meijer, "
             "head of the Rotterdam unit of the National Police.",
