@@ -121,6 +121,7 @@ def _joined_spans(parsed: ParsedArticle) -> list[tuple[int, int, str]]:
         else:
             joined.append((first, last, label))
     joined = _joined_over_and(parsed, joined)
+    joined = _joined_over_connectors(parsed, joined)
     joined += _unlabelled_facilities(parsed, joined)
     joined += _unlabelled_companies(parsed, joined)
     joined += _unlabelled_settlements(parsed, joined)
@@ -166,6 +167,20 @@ def _joined_over_and(parsed: ParsedArticle, spans: list[tuple[int, int, str]]) -
             if org_worded and not listed and names.normal(left) not in names.countries() and not _alias_country(left):
                 joined[-1] = (left_first, last, "ORG")
                 continue
+        joined.append((first, last, label))
+    return joined
+
+
+def _joined_over_connectors(parsed: ParsedArticle, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """"Ligue Centrafricaine" + "pour la" + "Paix": an organisation's name the model split at the
+    lower-case words of another language (`entities/name_connectors.txt`) is one name."""
+    tokens = parsed.tokens
+    joined: list[tuple[int, int, str]] = []
+    for first, last, label in spans:
+        if joined and joined[-1][2] == "ORG" and 0 < first - joined[-1][1] <= 2 \
+                and all(t.text in names.lexicon("name_connectors") for t in tokens[joined[-1][1] : first]):
+            joined[-1] = (joined[-1][0], last, "ORG")
+            continue
         joined.append((first, last, label))
     return joined
 

@@ -182,6 +182,17 @@ def test_entities_name_before_a_group_noun_is_an_organisation(parse_text):
     assert found(lambda _: replace(parsed, named_spans=(span,)), "") == {"Los Tecolotes": ("Organization", None)}
 
 
+def test_entities_organisation_split_at_words_of_another_language_is_one(parse_text):
+    text = "Marie Gbanga of the Ligue Centrafricaine pour la Paix said the deal would hold."
+    parsed = parse_text(text)
+    first = next(t.index for t in parsed.tokens if t.text == "Ligue")
+    paix = next(t.index for t in parsed.tokens if t.text == "Paix")
+    spans = (NamedSpan(first, first + 2, text.index("Ligue"), text.index(" pour"), "ORG", "Ligue Centrafricaine"),
+             NamedSpan(paix, paix + 1, text.index("Paix"), text.index("Paix") + 4, "ORG", "Paix"))
+    got = found(lambda _: replace(parsed, named_spans=spans), "")
+    assert got == {"Ligue Centrafricaine pour la Paix": ("Organization", None)}
+
+
 def test_entities_name_spans_split_at_a_verb(parse_text):
     got = found(parse_text, "Prosecutors say Keane shot Owen Pritchard during a fishing trip.")
     assert got.get("Keane") == ("Person", None) and got.get("Owen Pritchard") == ("Person", None)
