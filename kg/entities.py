@@ -55,6 +55,7 @@ DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
 LEADING_JUNK = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 # Prepositions after which a bare name is a place ("fighting in X", "a post near X").
+MAX_ROLE_PHRASE = 7  # words from a role noun to the comma before a name: "spokeswoman for the prosecutor's office"
 LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "throughout", "inside"})
 # ", a 24-year-old ...": an age in the appositive after a name.
 AGED = re.compile(r",\s+(?:a|an)\s+\d{1,3}-year-old\b")
@@ -608,8 +609,7 @@ def _in_apposition_to_a_role(parsed: ParsedArticle, first: int, last: int) -> bo
         return True
     if first > sentence.first and tokens[first - 1].text in names.professions():
         return True
-    before = first - 2 >= sentence.first and tokens[first - 1].text == "," and \
-        tokens[first - 2].text.casefold() in names.lexicon("role_heads")
+    before = first - 2 >= sentence.first and tokens[first - 1].text == "," and _role_phrase_before(parsed, first - 1)
     after = tokens[last : min(sentence.last, last + 5)]
     if not after or after[0].text != ",":
         return before
@@ -627,6 +627,19 @@ def _group_noun_after(parsed: ParsedArticle, last: int) -> bool:
     """"the Los Tecolotes gang", "Mai Mai Kyavirimu militia": a group noun right after the name."""
     tokens = parsed.tokens
     return last < len(tokens) and tokens[last].text in names.lexicon("group_nouns")
+
+
+def _role_phrase_before(parsed: ParsedArticle, comma: int) -> bool:
+    """"Pueyo's lawyer, X", "a spokeswoman for the prosecutor's office, X": a role noun heads
+    the phrase that ends at the comma before a name."""
+    tokens = parsed.tokens
+    start = max(parsed.sentence_of(comma).first, comma - MAX_ROLE_PHRASE)
+    for i in range(comma - 1, start - 1, -1):
+        if tokens[i].text in (",", ";", ":") or tokens[i].pos in ("VERB", "AUX"):
+            return False
+        if tokens[i].pos == "NOUN" and tokens[i].text in names.lexicon("role_heads"):
+            return True
+    return False
 
 
 def _said_to_be_a_place(parsed: ParsedArticle, first: int, last: int) -> bool:

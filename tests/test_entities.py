@@ -201,6 +201,9 @@ def test_entities_name_spans_split_at_a_verb(parse_text):
 @pytest.mark.parametrize(("text", "name", "label", "expected"), [
     # A word the model took for a nationality, after "in": a place.
     ("Police arrested the captain at his home in Bontolapa on Monday.", "Bontolapa", "NORP", ("Place", None)),
+    # A name the model took for an organisation, after a role phrase and a comma: a person.
+    ("The belt held no explosives, a spokeswoman for the prosecutor's office, Sophie Renard, told AFP.",
+     "Sophie Renard", "ORG", ("Person", None)),
     # A name the model took for a product, before a post: a person.
     ("At least 23 died, said Yusuf Rahmat, a spokesman for the rescue agency.", "Yusuf Rahmat", "PRODUCT", ("Person", None)),
     # A name the model took for a product, where the words around it say it is a place.
