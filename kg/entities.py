@@ -123,6 +123,7 @@ def _joined_spans(parsed: ParsedArticle) -> list[tuple[int, int, str]]:
             joined.append((first, last, label))
     joined = _joined_over_and(parsed, joined)
     joined = _joined_over_connectors(parsed, joined)
+    joined = [_with_given_names(parsed, span, joined) for span in joined]
     joined += _unlabelled_facilities(parsed, joined)
     joined += _unlabelled_companies(parsed, joined)
     joined += _unlabelled_settlements(parsed, joined)
@@ -184,6 +185,21 @@ def _joined_over_connectors(parsed: ParsedArticle, spans: list[tuple[int, int, s
             continue
         joined.append((first, last, label))
     return joined
+
+
+def _with_given_names(parsed: ParsedArticle, span: tuple[int, int, str], spans: list[tuple[int, int, str]]) -> tuple[int, int, str]:
+    """"general Moses Sakala" tagged "Sakala": untagged proper nouns hung on a one-word person's
+    name right before it are its given names (titles and honorifics stay out)."""
+    first, last, label = span
+    if label != "PERSON" or last - first != 1:
+        return span  # a tagged given name already: what comes before it may be a title ("Contractor Edgardo Soliman")
+    tagged = {i for f, l, _ in spans for i in range(f, l)}
+    tokens = parsed.tokens
+    while first > 0 and first - 1 not in tagged and tokens[first - 1].pos == "PROPN" and tokens[first - 1].text[:1].isupper() \
+            and first <= tokens[first - 1].head < last and tokens[first - 1].text.casefold() not in names.lexicon("role_heads") \
+            and tokens[first - 1].text not in names.lexicon("honorifics"):
+        first -= 1
+    return first, last, label
 
 
 def _split_at_verbs(parsed: ParsedArticle, span: tuple[int, int, str]) -> list[tuple[int, int, str]]:

@@ -193,6 +193,14 @@ def test_entities_organisation_split_at_words_of_another_language_is_one(parse_t
     assert got == {"Ligue Centrafricaine pour la Paix": ("Organization", None)}
 
 
+def test_entities_given_name_the_model_left_out_joins_a_one_word_name(parse_text):
+    text = "Retired army general Moses Sakala replaces the president's cousin as defence minister."
+    parsed = parse_text(text)
+    last = next(t.index for t in parsed.tokens if t.text == "Sakala")
+    span = NamedSpan(last, last + 1, text.index("Sakala"), text.index("Sakala") + 6, "PERSON", "Sakala")
+    assert found(lambda _: replace(parsed, named_spans=(span,)), "") == {"Moses Sakala": ("Person", None)}
+
+
 def test_entities_name_spans_split_at_a_verb(parse_text):
     got = found(parse_text, "Prosecutors say Keane shot Owen Pritchard during a fishing trip.")
     assert got.get("Keane") == ("Person", None) and got.get("Owen Pritchard") == ("Person", None)
