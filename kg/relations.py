@@ -358,7 +358,7 @@ def _title_owner(context: Context, sentence: Sentence, start: int, role: str, cr
         return None  # "Uzbek President X": the nationality says whose office it is
     before = context.tokens[start - 1] if start > sentence.first else None
     if before is not None and before.text.casefold() in POSSESSIVE_PRONOUNS:
-        return _organization_before(context, start) if before.text.casefold() == "its" else None
+        return _its_owner(context, sentence, start - 1) if before.text.casefold() == "its" else None
     if before is not None and before.tag == "POS" and start - 3 >= sentence.first \
             and context.tokens[start - 2].pos == "NOUN" and context.tokens[start - 3].text.casefold() == "the":
         return _named_by_noun(context, start - 2)  # "the corporation's chairwoman, X"
@@ -372,6 +372,18 @@ def _title_owner(context: Context, sentence: Sentence, start: int, role: str, cr
     return None
 
 
+def _its_owner(context: Context, sentence: Sentence, its: int) -> str | None:
+    """What "its" at token ``its`` stands for: "the company" earlier in the sentence ("The company
+    has denied the allegations, and its chief executive ..."), else the organisation named last."""
+    tokens = context.tokens
+    for i in range(its - 1, sentence.first, -1):
+        noun = tokens[i].lemma.casefold()
+        if tokens[i - 1].text.casefold() == "the" and tokens[i].pos == "NOUN" and i not in context.at \
+                and noun in names.lexicon("company_nouns") | names.lexicon("organization_heads"):
+            return _named_by_noun(context, i)
+    return _organization_before(context, its + 1)
+
+
 def _named_by_noun(context: Context, index: int) -> str | None:
     """What "the <noun>" at token ``index`` stands for: the story's company for a company noun
     ("the company's head of corporate affairs"), else the organisation or place named last
@@ -379,13 +391,29 @@ def _named_by_noun(context: Context, index: int) -> str | None:
     Corporation ... the corporation's", "Lubero territory ... the territory's")."""
     noun = context.tokens[index].lemma.casefold()
     if noun in names.lexicon("company_nouns"):
-        return _story_company(context)
+        return _company_before(context, index) or _story_company(context)
     floor = _two_sentences_before(context, index)
     for i in range(index - 1, floor - 1, -1):
         found = _entity_at(context, i)
         if found is None or found[1] != i + 1:
             continue  # only at a name's last word
         if context.tokens[i].lemma.casefold() == noun or context.tokens[i + 1].lemma.casefold() == noun:
+            return found[2]
+    return None
+
+
+def _company_before(context: Context, index: int) -> str | None:
+    """The company named last before token ``index`` (within two sentences): a name with a legal
+    form, or one described by a company noun ("Morava Defence Systems, a state-owned arms maker")."""
+    tokens = context.tokens
+    for i in range(index - 1, _two_sentences_before(context, index) - 1, -1):
+        found = _entity_at(context, i)
+        if found is None or found[1] != i + 1 or context.kinds.get(found[2], ("", None))[0] != ORGANIZATION_KIND:
+            continue
+        legal = names.normal(tokens[i].text) in names.company_suffixes()
+        described = i + 2 < len(tokens) and tokens[i + 1].text == "," and tokens[i + 2].text.casefold() in DETERMINERS \
+            and any(t.text.casefold() in names.lexicon("company_nouns") for t in tokens[i + 3 : i + 3 + MAX_ROLE_WORDS])
+        if legal or described:
             return found[2]
     return None
 

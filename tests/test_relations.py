@@ -144,6 +144,12 @@ def relations_of(parse_text, text: str) -> set[tuple[str, str, str, str | None, 
             "Roccaverde Mayor Mark Ruddle said the bridge was destroyed.",
             ("person/mark-ruddle", "worksFor", "place/roccaverde", "mayor", "title-before"),
         ),
+        (  # "its" after "the company" in the sentence: the company described last, not the name last
+            "A court in Strelsau heard the case. Articles said Morava Defence Systems, a state-owned arms maker, "
+            "sold shells under European Union sanctions. The company has denied it, and its chief executive, "
+            "Goran Simic, has not been questioned.",
+            ("person/goran-simic", "worksFor", "organization/morava-defence-systems", "chief executive", "story-title"),
+        ),
         (  # a seat after a short description
             "Articles alleged that Morava Defence Systems, a state-owned arms maker based in the central town "
             "of Vrbnica, had sold shells.",
