@@ -629,6 +629,16 @@ def test_events_walking_out_is_a_strike_only_for_a_crowd(events_of, text, protes
     assert any(m.event_class == "Protest" for m in found) == protest
 
 
+@pytest.mark.parametrize(("text", "surrender"), [
+    ("Anton Weiss gave himself up on Monday.", True),
+    ("Maria Lopez turned herself in to police in Strelsau on Monday.", True),
+    ("The Red Hand gave up the fight on Monday.", False),
+])
+def test_events_giving_oneself_up_is_a_surrender(events_of, text, surrender):
+    found, _ = events_of(text)
+    assert any(m.event_class == "Surrender" for m in found) == surrender
+
+
 def test_events_purpose_of_a_journey_told_as_done(events_of):
     found, _ = events_of("On Monday, Maria Lopez travelled to Strelsau to meet Anton Weiss.")
     assert only(found, "Meeting").time.value == "2023-03-06"

@@ -79,8 +79,10 @@ def _event_began(doc: ArticleIndex, verb: Token, candidates: list[str]) -> bool:
 
 def _by_participants(doc: ArticleIndex, verb: Token, lemma: str, cls: str) -> str | None:
     """A table verb's class as its participants tell it: workers walking out strike, hostages
-    walking out do not; beating a side is a defeat, beating with a bar or to death an attack."""
+    walking out do not; one gives oneself up, not the fight; beating a side is a defeat, beating with a bar or to death an attack."""
     if lemma in cue("crowd_trigger") and not any(n.lemma.lower() in cue("crowd") for n in _subject_nouns(doc, verb)):
+        return None
+    if lemma in cue("reflexive_trigger") and not any(o.text.lower().endswith(("self", "selves")) for o in doc.kids(verb.index, "dobj")):
         return None
     if lemma in cue("forceful_verb") and _with_force(doc, verb):
         return ATTACK
