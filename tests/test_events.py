@@ -639,6 +639,15 @@ def test_events_giving_oneself_up_is_a_surrender(events_of, text, surrender):
     assert any(m.event_class == "Surrender" for m in found) == surrender
 
 
+@pytest.mark.parametrize(("text", "appointment"), [
+    ("On Monday, Anton Weiss replaced Maria Lopez as defence minister.", True),
+    ("On Monday, robots replaced workers at the plant.", False),
+])
+def test_events_replacing_someone_as_a_post_is_an_appointment(events_of, text, appointment):
+    found, _ = events_of(text)
+    assert any(m.event_class == "Appointment" for m in found) == appointment
+
+
 def test_events_purpose_of_a_journey_told_as_done(events_of):
     found, _ = events_of("On Monday, Maria Lopez travelled to Strelsau to meet Anton Weiss.")
     assert only(found, "Meeting").time.value == "2023-03-06"

@@ -197,7 +197,13 @@ def _killed_when_it_collapsed(doc: ArticleIndex, verb: Token) -> bool:
 
 
 # Verbs telling an event only with the right subject or object, and the class they then tell.
+def _succeeds_as_a_post(doc: ArticleIndex, verb: Token) -> bool:
+    """"X replaces Y as defence minister", "succeeded her as chief executive": a new post holder."""
+    return verb.lemma.lower() in cue("succession_verb") and _as_a_post(doc, verb)
+
+
 GATED_VERBS: tuple[tuple[str, Callable[[ArticleIndex, Token], bool]], ...] = (
+    (APPOINTMENT, _succeeds_as_a_post),
     (DISASTER, _collapse),
     (BOMBING, _explosive_tearing),
     (PROTEST, _crowd_marching),
