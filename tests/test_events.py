@@ -515,6 +515,11 @@ def test_events_country_before_a_hazard_is_where_it_struck(events_of):
     assert any(m.event_class == "Death" for m in found)
 
 
+def test_events_noun_that_followed_another_is_not_dated_by_it(events_of):
+    found, _ = events_of("The arrest of Anton Weiss followed a series of articles in January.")
+    assert all(m.time is None for m in found if m.event_class == "Arrest")
+
+
 def test_events_a_town_is_no_actor(events_of):
     found, _ = events_of("Strelsau attacked the Red Hand on Friday.")
     attack = only(found, "Attack")

@@ -198,6 +198,8 @@ def _noun_rank(doc: ArticleIndex, trigger: Token, time: AnchoredTime, clause: in
     """An event noun takes its clause's time when it is a core argument or indefinite."""
     distance = abs(time.head - trigger.index)
     own_clause = _nearest_verb(doc, trigger.index)
+    if doc.tokens[clause].lemma.lower() in cue("sequence_verb"):
+        return None  # "her arrest followed a series of articles in January": the articles' month, not the arrest's
     definite = any(c.lemma.lower() == "the" for c in doc.kids(trigger.index, "det"))
     if own_clause == clause and (trigger.dep in CORE_DEPS or not definite):
         return 2, distance
