@@ -520,6 +520,13 @@ def test_events_noun_that_followed_another_is_not_dated_by_it(events_of):
     assert all(m.time is None for m in found if m.event_class == "Arrest")
 
 
+def test_events_pronoun_stands_for_the_one_person_named_before(events_of):
+    found, _ = events_of("Maria Lopez was detained on Feb. 28. Prosecutors charged her on Friday.")
+    assert only(found, "Trial").targets == ("person/maria-lopez",)
+    found, _ = events_of("Maria Lopez met Anton Weiss on Monday. Prosecutors charged her on Friday.")
+    assert only(found, "Trial").targets == ()  # two people before: no telling which
+
+
 def test_events_a_town_is_no_actor(events_of):
     found, _ = events_of("Strelsau attacked the Red Hand on Friday.")
     attack = only(found, "Attack")

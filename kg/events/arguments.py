@@ -63,8 +63,19 @@ def mentions_at(doc: ArticleIndex, i: int) -> list[Mention]:
     """The entity a token names, or the facility a definite noun ("the prison") refers back to."""
     if (mention := doc.mention_at.get(i)) is not None:
         return [mention]
-    antecedent = _facility_antecedent(doc, doc.tokens[i]) or _titled_antecedent(doc, doc.tokens[i])
+    antecedent = _facility_antecedent(doc, doc.tokens[i]) or _titled_antecedent(doc, doc.tokens[i]) \
+        or _pronoun_antecedent(doc, doc.tokens[i])
     return [antecedent] if antecedent is not None else []
+
+
+def _pronoun_antecedent(doc: ArticleIndex, token: Token) -> Mention | None:
+    """"he", "her": the one person named in its sentence before it or in the sentence before."""
+    if token.tag != "PRP" or token.text.lower() not in cue("person_pronoun"):
+        return None
+    sentence = doc.sentence_of[token.index]
+    first = doc.parsed.sentences[max(0, sentence - 1)].start
+    people = [m for m in doc.mentions if m.kind == "Person" and first <= m.start < token.start]
+    return people[-1] if len({doc.key(m) for m in people}) == 1 else None
 
 
 def _titled_antecedent(doc: ArticleIndex, token: Token) -> Mention | None:
