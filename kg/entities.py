@@ -863,7 +863,7 @@ def _one_sense_per_article(parsed: ParsedArticle, drafts: list[Draft], groups: f
     unless they are such a surname or a place in their own right ("in Acme").
     A one-word "person" that is a plural ("the Bradleys") or one of the
     article's ``groups`` ("Hutu" beside "Hutus") is dropped, unless it is a surname;
-    so is a surname written after two full names that end in it (which person is unsaid).
+    so is a surname first written after two full names that end in it (which person is unsaid).
     """
     surnames = _surnames(parsed, drafts)
     shared = _shared_surnames(parsed, drafts)
@@ -881,6 +881,10 @@ def _one_sense_per_article(parsed: ParsedArticle, drafts: list[Draft], groups: f
         if d.subtype:
             subtypes[key][(d.kind, d.subtype)] += d.strength
     facilities = _facility_modifiers(parsed, drafts)
+    first_bare: dict[str, int] = {}
+    for d in drafts:
+        if d.last - d.first == 1:
+            first_bare.setdefault(names.normal(_span_text(parsed, d.first, d.last)), d.first)
     decided = []
     for d in drafts:
         key = names.normal(_span_text(parsed, d.first, d.last))
@@ -891,8 +895,10 @@ def _one_sense_per_article(parsed: ParsedArticle, drafts: list[Draft], groups: f
             kind, subtype = PLACE, facilities[key]
         if kind == PERSON and key not in surnames and (_plural_word(parsed, d) or key in groups):
             continue  # "the Bradleys", "Hutu" beside "Hutus": a group or a thing, not a person
-        if kind == PERSON and d.last - d.first == 1 and len(_named_before(shared.get(key, {}), d.first)) > 1:
-            continue  # "Pritchard" after Owen and Joanne Pritchard were both named: which one is unsaid
+        if kind == PERSON and d.last - d.first == 1 and len(_named_before(shared.get(key, {}), first_bare[key])) > 1:
+            # "Pritchard" after Owen and Joanne Pritchard were both named: which one is unsaid; but a
+            # surname already standing for one of them before the other was named goes on doing so.
+            continue
         decided.append(replace(d, kind=kind, subtype=subtype))
     return decided
 

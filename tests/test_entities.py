@@ -229,6 +229,12 @@ def test_entities_name_of_a_kind_we_drop_is_read_from_its_context(parse_text, te
     assert found(lambda _: replace(parsed, named_spans=(span,)), "") == ({name: expected} if expected else {})
 
 
+def test_entities_surname_standing_for_one_before_the_other_is_named_goes_on(parse_text):
+    text = ("Prosecutors charged Daniel Reyes with fraud on Monday.\n\nReyes, 61, denied the charges. His wife, "
+            "Maria Reyes, was questioned.\n\nReyes was elected mayor in 2015.")
+    assert [m.text for m in extract_mentions(parse_text(text)) if m.kind == "Person"].count("Reyes") == 2
+
+
 def test_entities_surname_two_people_share_is_no_mention(parse_text):
     text = "Owen Pritchard and Joanne Pritchard ran the firm.\n\nPritchard said the boat was safe."
     assert [m.text for m in extract_mentions(parse_text(text)) if m.kind == "Person"] == ["Owen Pritchard", "Joanne Pritchard"]
