@@ -558,8 +558,8 @@ def _place_context(parsed: ParsedArticle, first: int, last: int) -> str | None:
         noun = tokens[first - 2].text.casefold()  # "the town of X", "the second-largest island, X"
         if noun in names.settlement_nouns():
             return names.settlement_nouns()[noun]
-        office = _place_office_before(parsed, first - 1)
-        if office:
+        office = _place_office_before(parsed, first - 1) if tokens[first - 1].text.casefold() == "of" else None
+        if office:  # "the mayor of X"; "The governor, X" names the governor
             return office
     if last + 1 < sentence.last and tokens[last].text == ",":
         following = _name_after(parsed, last + 1)

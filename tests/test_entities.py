@@ -229,6 +229,10 @@ def test_entities_name_of_a_kind_we_drop_is_read_from_its_context(parse_text, te
     assert found(lambda _: replace(parsed, named_spans=(span,)), "") == ({name: expected} if expected else {})
 
 
+def test_entities_name_after_an_office_and_a_comma_is_its_holder(parse_text):
+    assert found(parse_text, "The governor, Emmanuel Ortese, was arrested on Monday.") == {"Emmanuel Ortese": ("Person", None)}
+
+
 def test_entities_surname_standing_for_one_before_the_other_is_named_goes_on(parse_text):
     text = ("Prosecutors charged Daniel Reyes with fraud on Monday.\n\nReyes, 61, denied the charges. His wife, "
             "Maria Reyes, was questioned.\n\nReyes was elected mayor in 2015.")
