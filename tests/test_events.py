@@ -527,6 +527,13 @@ def test_events_pronoun_stands_for_the_one_person_named_before(events_of):
     assert only(found, "Trial").targets == ()  # two people before: no telling which
 
 
+def test_events_what_followed_an_event_happened_where_it_did(events_of):
+    found, _ = events_of("On Saturday, home supporters stormed the pitch and fought police after a league match in Strelsau.")
+    assert only(found, "Attack").places == ("place/strelsau",)
+    found, _ = events_of("On Saturday, Anton Weiss was arrested in Zenda prison after a shooting in Strelsau.")
+    assert only(found, "Arrest").places == ("place/zenda-prison",)  # a place of its own wins
+
+
 def test_events_a_town_is_no_actor(events_of):
     found, _ = events_of("Strelsau attacked the Red Hand on Friday.")
     attack = only(found, "Attack")

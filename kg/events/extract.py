@@ -194,7 +194,20 @@ def _roles(doc: ArticleIndex, token: Token, cls: str, statement: bool) -> Roles:
                         for m in [*place_phrases(doc, verb), *_object_places(doc, verb), *_scene_places(doc, verb)]]
     if not roles.places and token.pos == "VERB" and not statement and (subj := subject(doc, token.index)) is not None:
         roles.places = place_phrases(doc, subj)  # "a court in Jaffna freed nine fishermen"
+    if not roles.places and token.pos == "VERB" and not statement:
+        roles.places = _places_of_what_came_before(doc, token.index)
     return roles
+
+
+def _places_of_what_came_before(doc: ArticleIndex, verb: int) -> list[Mention]:
+    """"fans stormed the pitch after a league match in Armenia": what happened right after (or
+    before) an event placed nowhere else happened where that event did."""
+    token = doc.tokens[verb]
+    # Verbs joined by "and" share the circumstances: "stormed the pitch and fought police after a match".
+    joined = [verb, *(c.index for c in doc.kids(verb, "conj")), *([token.head] if token.dep == "conj" else [])]
+    return [m for v in joined for p in doc.kids(v, "prep") if p.lemma.lower() in cue("bound_prep")
+            for o in doc.kids(p.index, "pobj") if o.pos == "NOUN" and not doc.kids(o.index, "npadvmod")
+            for m in place_phrases(doc, o.index, 1)]
 
 
 def _scene_places(doc: ArticleIndex, verb: int) -> list[Mention]:
