@@ -534,6 +534,13 @@ def test_events_what_followed_an_event_happened_where_it_did(events_of):
     assert only(found, "Arrest").places == ("place/zenda-prison",)  # a place of its own wins
 
 
+def test_events_stabbed_to_death_is_a_killing_crushed_to_death_a_death(events_of):
+    found, _ = events_of("Anton Weiss was stabbed to death outside the stadium in Strelsau on Saturday.")
+    assert [(m.event_class, m.targets) for m in found] == [("Killing", ("person/anton-weiss",))]
+    found, _ = events_of("A boy was crushed to death in the stampede in Strelsau on Saturday.")
+    assert [m.event_class for m in found] == ["Death"]
+
+
 def test_events_a_town_is_no_actor(events_of):
     found, _ = events_of("Strelsau attacked the Red Hand on Friday.")
     attack = only(found, "Attack")

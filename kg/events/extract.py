@@ -113,6 +113,9 @@ def _told_by_its_verb(doc: ArticleIndex, token: Token, cls: str) -> bool:
     "signed an agreement" are one event each, told by the verb."""
     if token.pos != "NOUN":
         return False
+    if token.dep == "pobj" and doc.head(token.index).lemma.lower() == "to":  # "stabbed to death"
+        verb = trigger(doc, doc.head(doc.head(token.index).index))
+        return verb is not None and verb[1].endswith("to death")
     if token.dep == "dobj":  # "signed an agreement", "fought a battle"
         verb = trigger(doc, doc.head(token.index))
         return verb is not None and verb[0] == cls

@@ -44,6 +44,8 @@ def trigger(doc: ArticleIndex, token: Token) -> tuple[str, str] | None:
     if token.pos == "VERB":
         pos = "VERB"
         candidates = [f"{token.lemma.lower()} {c.lemma.lower()}" for c in _particles(doc, token)]
+        if _to_death(doc, token):
+            candidates.append(f"{token.lemma.lower()} to death")  # "stabbed to death"
     elif token.pos == "NOUN":
         pos = "NOUN"
         candidates = [f"{c.lemma.lower()} {token.lemma.lower()}" for c in doc.kids(token.index, "compound")]
@@ -75,6 +77,12 @@ def _event_began(doc: ArticleIndex, verb: Token, candidates: list[str]) -> bool:
         return False
     subj = subject(doc, verb.index)
     return subj is not None and doc.tokens[subj].pos == "NOUN" and trigger(doc, doc.tokens[subj]) is not None
+
+
+def _to_death(doc: ArticleIndex, verb: Token) -> bool:
+    """"stabbed to death", "beaten to death": the verb's result is a death."""
+    return any(o.lemma.lower() == "death" for p in doc.kids(verb.index, "prep") if p.lemma.lower() == "to"
+               for o in doc.kids(p.index, "pobj"))
 
 
 def _by_participants(doc: ArticleIndex, verb: Token, lemma: str, cls: str) -> str | None:
