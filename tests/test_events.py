@@ -541,6 +541,14 @@ def test_events_stabbed_to_death_is_a_killing_crushed_to_death_a_death(events_of
     assert [m.event_class for m in found] == ["Death"]
 
 
+def test_events_the_one_day_of_the_sentence_dates_a_past_event_the_parse_left_undated(events_of):
+    text = "Police fired tear gas at hundreds of students marching on Wednesday and arrested 38 of them."
+    found, _ = events_of(text)
+    assert only(found, "Arrest").time.value == "2023-03-08"
+    found, _ = events_of("Maria Lopez met Anton Weiss on Tuesday, a day after Ruritania and Graustark signed a deal.")
+    assert only(found, "Agreement").time is None  # set before the day, not on it
+
+
 def test_events_a_town_is_no_actor(events_of):
     found, _ = events_of("Strelsau attacked the Red Hand on Friday.")
     attack = only(found, "Attack")

@@ -49,6 +49,8 @@ def time_of(doc: ArticleIndex, trigger: Token, allow_paragraph: bool) -> TimeExp
     told = best[2] if best else None
     if told and (day := _other_day(doc, trigger, sentence, told)):
         return day
+    if not ranked and allow_paragraph and _simple_past(doc, trigger) and (day := _only_day(doc, trigger, sentence)):
+        return day  # "police fired tear gas at students marching on Wednesday and arrested 38 of them"
     teller = _tense_carrier(doc, trigger)
     if told and trigger.pos == "NOUN" and (verb := _nearest_verb(doc, trigger.index)) is not None:
         teller = doc.tokens[verb]  # "crushed to death, the mayor said": the verb tells the noun's tense
@@ -71,6 +73,18 @@ def _other_day(doc: ArticleIndex, trigger: Token, sentence: int, told: TimeExpre
             and t.expression.grain in LEDE_GRAINS and not _after_publication(doc, trigger, t)
             and not _owned_by_other_event(doc, trigger, t)]
     return min(days, key=lambda t: abs(t.head - trigger.index)).expression if days else None
+
+
+def _only_day(doc: ArticleIndex, trigger: Token, sentence: int) -> TimeExpression | None:
+    """The one day a sentence tells, the parse having hung it where the trigger cannot reach it;
+    not for a trigger in a clause set before or after another ("a day after India and Japan signed")."""
+    if any(_bounding(doc.tokens[a]) or any(m.lemma.lower() in cue("bound_prep") for m in doc.kids(a, "mark"))
+           for a in [trigger.index, *doc.ancestors(trigger.index)]):
+        return None
+    days = [t for t in doc.times if t.sentence == sentence and not t.bound and t.expression.grain in LEDE_GRAINS
+            and not _dates_a_report(doc, t) and not _owned_by_other_event(doc, trigger, t)
+            and not _after_publication(doc, trigger, t)]
+    return days[0].expression if len({t.expression.value[:10] for t in days}) == 1 else None
 
 
 def _lede_day(doc: ArticleIndex, trigger: Token, block: int) -> TimeExpression | None:
