@@ -547,6 +547,10 @@ def test_events_the_one_day_of_the_sentence_dates_a_past_event_the_parse_left_un
     assert only(found, "Arrest").time.value == "2023-03-08"
     found, _ = events_of("Maria Lopez met Anton Weiss on Tuesday, a day after Ruritania and Graustark signed a deal.")
     assert only(found, "Agreement").time is None  # set before the day, not on it
+    found, _ = events_of("BENI, Congo (AP) — Three aid workers who were kidnapped by gunmen in eastern Congo earlier "
+                         "this week were freed late Saturday and handed over to soldiers near the town of Kiyanja, "
+                         "officials and their employer said Sunday.", published=date(2023, 3, 12))
+    assert all(m.time is None or m.time.value != "2023-03-11" for m in found if m.event_class == "Capture")
 
 
 def test_events_a_town_is_no_actor(events_of):

@@ -81,10 +81,12 @@ def _only_day(doc: ArticleIndex, trigger: Token, sentence: int) -> TimeExpressio
     if any(_bounding(doc.tokens[a]) or any(m.lemma.lower() in cue("bound_prep") for m in doc.kids(a, "mark"))
            for a in [trigger.index, *doc.ancestors(trigger.index)]):
         return None
-    days = [t for t in doc.times if t.sentence == sentence and not t.bound and t.expression.grain in LEDE_GRAINS
-            and not _dates_a_report(doc, t) and not _owned_by_other_event(doc, trigger, t)
-            and not _after_publication(doc, trigger, t)]
-    return days[0].expression if len({t.expression.value[:10] for t in days}) == 1 else None
+    times = [t for t in doc.times if t.sentence == sentence and not t.bound and not _dates_a_report(doc, t)
+             and not _owned_by_other_event(doc, trigger, t) and not _after_publication(doc, trigger, t)]
+    days = [t for t in times if t.expression.grain in LEDE_GRAINS]
+    # Another time of the sentence ("workers kidnapped earlier this week were freed late Saturday")
+    # may be the trigger's: then there is no one day.
+    return days[0].expression if days and len(days) == len(times) and len({t.expression.value[:10] for t in days}) == 1 else None
 
 
 def _lede_day(doc: ArticleIndex, trigger: Token, block: int) -> TimeExpression | None:
