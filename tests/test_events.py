@@ -546,11 +546,19 @@ def test_events_the_one_day_of_the_sentence_dates_a_past_event_the_parse_left_un
     found, _ = events_of(text)
     assert only(found, "Arrest").time.value == "2023-03-08"
     found, _ = events_of("Maria Lopez met Anton Weiss on Tuesday, a day after Ruritania and Graustark signed a deal.")
-    assert only(found, "Agreement").time is None  # set before the day, not on it
+    assert only(found, "Agreement").time.value == "2023-03-06"  # set a day before it, not on it
     found, _ = events_of("BENI, Congo (AP) — Three aid workers who were kidnapped by gunmen in eastern Congo earlier "
                          "this week were freed late Saturday and handed over to soldiers near the town of Kiyanja, "
                          "officials and their employer said Sunday.", published=date(2023, 3, 12))
     assert all(m.time is None or m.time.value != "2023-03-11" for m in found if m.event_class == "Capture")
+
+
+def test_events_measured_after_dates_the_clause_from_the_one_it_hangs_on(events_of):
+    found, _ = events_of("Ruritania and Graustark agreed on Monday to pull back their troops, two days after a clash "
+                         "between border guards killed five people.")
+    assert only(found, "Killing").time.value == "2023-03-04" and only(found, "Agreement").time.value == "2023-03-06"
+    found, _ = events_of("Firefighters brought the blaze under control on Monday, two days after it broke out.")
+    assert [m.event_class for m in found] == []  # a fire breaking out is no escape
 
 
 def test_events_a_town_is_no_actor(events_of):

@@ -12,6 +12,9 @@ army declared victory").
 
 from __future__ import annotations
 
+import re
+from datetime import date, timedelta
+
 from kg.events.document import AnchoredTime, ArticleIndex, is_clause_verb, is_past
 from kg.events.intervals import grain_rank, time_interval
 from kg.events.lexicon import cue
@@ -24,6 +27,7 @@ CHARGE_DEPTH = 4
 CORE_DEPS = ("nsubj", "nsubjpass", "dobj", "attr", "appos")
 ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj")
 MEASURE_ENTITIES = ("DATE", "TIME")
+OFFSET_SIGN = {"after": -1, "before": 1}  # "two days after X": X is two days before the clause's day
 REPORT_RANK = 4  # a time dating only the report of the trigger ("..., officials said Sunday")
 LEDE_GRAINS = ("day", "time")  # a story's day, not a year of background  # the named-entity types of "seconds", "months", "a year"
 
@@ -32,6 +36,8 @@ def time_of(doc: ArticleIndex, trigger: Token, allow_paragraph: bool) -> TimeExp
     """The trigger's time expression, or None when the text does not date it."""
     if _charged(doc, trigger):
         return None  # "found guilty of murder on Tuesday": the verdict's day, not the murder's
+    if (offset := _measured_offset(doc, trigger)) is not None:
+        return offset
     sentence = doc.sentence_of[trigger.index]
     ranked = []
     for time in doc.times:
@@ -87,6 +93,46 @@ def _only_day(doc: ArticleIndex, trigger: Token, sentence: int) -> TimeExpressio
     # Another time of the sentence ("workers kidnapped earlier this week were freed late Saturday")
     # may be the trigger's: then there is no one day.
     return days[0].expression if days and len(days) == len(times) and len({t.expression.value[:10] for t in days}) == 1 else None
+
+
+def _measured_offset(doc: ArticleIndex, trigger: Token) -> TimeExpression | None:
+    """"agreed on Monday ..., two days after a clash killed five people": the clause under a
+    measured "after"/"before" is dated from the clause it hangs on (Saturday)."""
+    for a in [trigger.index, *doc.ancestors(trigger.index)]:
+        token = doc.tokens[a]
+        bounds = [m for m in doc.kids(a, "mark") if m.lemma.lower() in OFFSET_SIGN]
+        bounds += [token] if token.dep == "prep" and token.lemma.lower() in OFFSET_SIGN else []
+        for bound in bounds:
+            measure = next((d for d in doc.durations if bound.index - 1 in doc.token_span(d.start, d.end)), None)
+            main = doc.head(a if bound.dep == "mark" else bound.index)
+            if measure is None or main.index == a or not is_clause_verb(main):
+                return None
+            told = time_of(doc, main, allow_paragraph=True)
+            return _shifted(told, measure, OFFSET_SIGN[bound.lemma.lower()], doc, bound) if told else None
+    return None
+
+
+def _shifted(told: TimeExpression, measure: TimeExpression, sign: int, doc: ArticleIndex, bound: Token) -> TimeExpression | None:
+    """``told`` moved by the duration ``measure`` (days at a day, weeks at a week, years at a year)."""
+    match = re.fullmatch(r"P(\d+)([DWY])", measure.value)
+    if match is None:
+        return None
+    amount, unit = int(match.group(1)) * sign, match.group(2)
+    if unit in "DW" and told.grain in ("day", "time") and re.match(r"\d{4}-\d{2}-\d{2}", told.value):
+        day = date.fromisoformat(told.value[:10]) + timedelta(days=amount * (7 if unit == "W" else 1))
+        value, grain, first, last = day.isoformat(), "day", day, day
+        if unit == "W":  # "a week after" is told roughly: the week it falls in
+            year, week, weekday = day.isocalendar()
+            value, grain = f"{year}-W{week:02d}", "week"
+            first, last = day - timedelta(days=weekday - 1), day + timedelta(days=7 - weekday)
+    elif unit == "Y" and told.grain == "year" and told.value.isdigit():
+        year = int(told.value) + amount
+        value, grain, first, last = str(year), "year", date(year, 1, 1), date(year, 12, 31)
+    else:
+        return None
+    start, end = measure.start, bound.end
+    return TimeExpression(start, end, doc.parsed.article.text[start:end], "DATE", value, grain, "event_offset",
+                          anchor=told.first_day, first_day=first, last_day=last)
 
 
 def _lede_day(doc: ArticleIndex, trigger: Token, block: int) -> TimeExpression | None:

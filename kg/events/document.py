@@ -73,6 +73,7 @@ class ArticleIndex:
                 if i not in self.dateline:
                     self.mention_at[i] = mention
         self.times = [t for t in (self._anchor(e) for e in time_expressions) if t is not None]
+        self.durations = [e for e in time_expressions if e.type == "DURATION"]  # "two days" (after the clash)
         self.time_tokens = {i for t in self.times for i in self.token_span(t.expression.start, t.expression.end)}
 
     def token_span(self, start: int, end: int) -> range:

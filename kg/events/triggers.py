@@ -92,6 +92,8 @@ def _by_participants(doc: ArticleIndex, verb: Token, lemma: str, cls: str) -> st
         return None
     if lemma in cue("reflexive_trigger") and not any(o.text.lower().endswith(("self", "selves")) for o in doc.kids(verb.index, "dobj")):
         return None
+    if lemma in cue("people_trigger") and (subj := subject(doc, verb.index)) is not None and doc.tokens[subj].text.lower() == "it":
+        return None  # "two days after it broke out": a fire, not an escape
     if lemma in cue("forceful_verb") and _with_force(doc, verb):
         return ATTACK
     return cls
