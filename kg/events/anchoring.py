@@ -5,9 +5,9 @@ time expression that governs the trigger's clause, else the sentence's that
 reaches it, else (for a past-tense verb in a sentence without any time) the
 last one of the paragraph, as the narrative continues; else None. A time
 inside a bound ("since 2019", "after the 2019 defeat") dates nothing above
-it, a relative clause keeps its own time, and a clause under "after" /
-"before" does not take the time of the clause it hangs on ("a year after the
-army declared victory").
+it, a relative clause keeps its own time, and a clause under a measured
+"after" / "before" is dated from the clause it hangs on, moved by the measure
+("two days after a clash": two days before), never with its time.
 """
 
 from __future__ import annotations
