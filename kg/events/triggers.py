@@ -87,7 +87,8 @@ def _to_death(doc: ArticleIndex, verb: Token) -> bool:
 
 def _by_participants(doc: ArticleIndex, verb: Token, lemma: str, cls: str) -> str | None:
     """A table verb's class as its participants tell it: workers walking out strike, hostages
-    walking out do not; one gives oneself up, not the fight; beating a side is a defeat, beating with a bar or to death an attack."""
+    walking out do not; one gives oneself up, not the fight; beating a side is a defeat,
+    beating with a bar an attack."""
     if lemma in cue("crowd_trigger") and not any(n.lemma.lower() in cue("crowd") for n in _subject_nouns(doc, verb)):
         return None
     if lemma in cue("reflexive_trigger") and not any(o.text.lower().endswith(("self", "selves")) for o in doc.kids(verb.index, "dobj")):
@@ -100,11 +101,10 @@ def _by_participants(doc: ArticleIndex, verb: Token, lemma: str, cls: str) -> st
 
 
 def _with_force(doc: ArticleIndex, verb: Token) -> bool:
-    """"beaten with a metal bar", "beat him to death", "beat up": violence, not a win."""
-    preps = {(p.lemma.lower(), o.lemma.lower()) for p in doc.kids(verb.index, "prep") for o in doc.kids(p.index, "pobj")
-             if o.tag != "CD" and not doc.kids(o.index, "nummod")}  # "with 54 percent of the vote" is a score
-    return any(word == "with" or (word, obj) == ("to", "death") for word, obj in preps) \
-        or any(c.lemma.lower() == "up" for c in doc.kids(verb.index, "prt"))
+    """"beaten with a metal bar", "beat up": violence, not a win ("beat to death" is a killing of its own)."""
+    weapons = [o for p in doc.kids(verb.index, "prep") if p.lemma.lower() == "with" for o in doc.kids(p.index, "pobj")
+               if o.tag != "CD" and not doc.kids(o.index, "nummod")]  # "with 54 percent of the vote" is a score
+    return bool(weapons) or any(c.lemma.lower() == "up" for c in doc.kids(verb.index, "prt"))
 
 
 def _gated_verb(doc: ArticleIndex, verb: Token) -> str | None:
