@@ -561,6 +561,15 @@ def test_events_measured_after_dates_the_clause_from_the_one_it_hangs_on(events_
     assert [m.event_class for m in found] == []  # a fire breaking out is no escape
 
 
+def test_events_a_collapse_that_happened_at_a_town_places_the_disaster(events_of):
+    text = ("Nine miners were killed when part of a tunnel collapsed at a mine in Ruritania late on Sunday, the owner said.\n\n"
+            "Rescuers worked through Monday afternoon.\n\nThe collapse happened at a shaft near Strelsau.")
+    found, _ = events_of(text)
+    assert [m.places for m in found if m.lemma == "happen"] == [("place/strelsau",)]
+    disasters = [e for e in merge_events(found, story_entities("a.txt")) if e.event_class == "Disaster"]
+    assert len(disasters) == 1 and "place/strelsau" in disasters[0].places
+
+
 def test_events_a_town_is_no_actor(events_of):
     found, _ = events_of("Strelsau attacked the Red Hand on Friday.")
     attack = only(found, "Attack")

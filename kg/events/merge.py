@@ -198,7 +198,7 @@ def _dated_home(undated: Cluster, dated: list[Cluster], context: _Context) -> Cl
     if places:
         candidates = [d for d in fitting if places & context.specific & _places(d) and places <= _places(d)]
         if not candidates and not any(m.actors or m.targets for m in undated):
-            candidates = _placeless_in_same_article(undated, fitting)
+            candidates = _placeless_in_same_article(undated, fitting, context)
     else:
         own = {m.article_id for m in undated}
         same_story = [d for d in fitting if any(context.same_story(a, m.article_id) for a in own for m in d)]
@@ -206,12 +206,13 @@ def _dated_home(undated: Cluster, dated: list[Cluster], context: _Context) -> Cl
     return candidates[0] if len(candidates) == 1 else None
 
 
-def _placeless_in_same_article(undated: Cluster, fitting: list[Cluster]) -> list[Cluster]:
+def _placeless_in_same_article(undated: Cluster, fitting: list[Cluster], context: _Context) -> list[Cluster]:
     """"convicted on Monday ... after a two-week trial in Denver": a place-only report of the
-    one dated event of its family its own article tells, when that event names no place."""
+    one dated event of its family its own article tells, when that event names no town or site
+    ("a tunnel collapsed at a mine in North West province ... The collapse happened near Leeuwbank")."""
     own = {m.article_id for m in undated}
     same_article = [d for d in fitting if own & {m.article_id for m in d}]
-    return same_article if len(same_article) == 1 and not _places(same_article[0]) else []
+    return same_article if len(same_article) == 1 and not _places(same_article[0]) & context.specific else []
 
 
 def _undated_fits(mention: EventMention, cluster: Cluster, places: set[str], actors: set[str], context: _Context) -> bool:

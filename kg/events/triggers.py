@@ -212,8 +212,15 @@ def _succeeds_as_a_post(doc: ArticleIndex, verb: Token) -> bool:
     return verb.lemma.lower() in cue("succession_verb") and _as_a_post(doc, verb)
 
 
+def _hazard_happened(doc: ArticleIndex, verb: Token) -> bool:
+    """"The collapse happened at the No. 4 shaft near Leeuwbank": a disaster noun said to have occurred."""
+    subj = subject(doc, verb.index)
+    return verb.lemma.lower() in cue("occurrence_verb") and subj is not None and is_hazard(doc, subj, vehicles=False)
+
+
 GATED_VERBS: tuple[tuple[str, Callable[[ArticleIndex, Token], bool]], ...] = (
     (APPOINTMENT, _succeeds_as_a_post),
+    (DISASTER, _hazard_happened),
     (DISASTER, _collapse),
     (BOMBING, _explosive_tearing),
     (PROTEST, _crowd_marching),
