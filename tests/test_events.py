@@ -703,6 +703,13 @@ def test_events_replacing_someone_as_a_post_is_an_appointment(events_of, text, a
     assert any(m.event_class == "Appointment" for m in found) == appointment
 
 
+def test_events_striking_workers_strike_and_talks_without_agreement_agree_nothing(events_of):
+    found, _ = events_of("On Wednesday, police in Strelsau arrested the leader of striking junior doctors.")
+    assert {m.event_class for m in found} == {"Arrest", "Protest"}  # a strike, not an air strike
+    found, _ = events_of("Maria Lopez met the union on Monday, but the talks broke up without agreement.")
+    assert [m.event_class for m in found if m.event_class == "Agreement"] == []
+
+
 def test_events_purpose_of_a_journey_told_as_done(events_of):
     found, _ = events_of("On Monday, Maria Lopez travelled to Strelsau to meet Anton Weiss.")
     assert only(found, "Meeting").time.value == "2023-03-06"

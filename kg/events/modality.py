@@ -46,6 +46,8 @@ def hedged(doc: ArticleIndex, trigger: Token) -> bool:
 def _negated(doc: ArticleIndex, token: Token) -> bool:
     if doc.kids(token.index, "neg"):
         return True
+    if token.dep == "pobj" and doc.head(token.index).lemma.lower() == "without":
+        return True  # "the talks broke up without agreement"
     # "No US service members were injured"
     return any(d.lemma.lower() == "no" for a in doc.kids(token.index, *SUBJECT_DEPS) for d in doc.kids(a.index, "det"))
 

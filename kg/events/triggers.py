@@ -97,7 +97,15 @@ def _by_participants(doc: ArticleIndex, verb: Token, lemma: str, cls: str) -> st
         return None  # "two days after it broke out": a fire, not an escape
     if lemma in cue("forceful_verb") and _with_force(doc, verb):
         return ATTACK
+    if lemma in cue("strike_verb") and _crowd_of(doc, verb):
+        return PROTEST  # "striking junior doctors", "nurses struck for two days": a strike, not an air strike
     return cls
+
+
+def _crowd_of(doc: ArticleIndex, verb: Token) -> bool:
+    """Whether the verb's subject, or the noun a participle modifies ("striking doctors"), is a crowd."""
+    nouns = [doc.head(verb.index)] if verb.dep in ("amod", "acl") else _subject_nouns(doc, verb)
+    return any(n.lemma.lower() in cue("crowd") for n in nouns)
 
 
 def _with_force(doc: ArticleIndex, verb: Token) -> bool:
