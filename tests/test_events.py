@@ -525,6 +525,8 @@ def test_events_pronoun_stands_for_the_one_person_named_before(events_of):
     assert only(found, "Trial").targets == ("person/maria-lopez",)
     found, _ = events_of("Maria Lopez met Anton Weiss on Monday. Prosecutors charged her on Friday.")
     assert only(found, "Trial").targets == ()  # two people before: no telling which
+    found, _ = events_of("Troops captured a senior commander of the Red Hand, Anton Weiss, on Monday, he told reporters.")
+    assert "person/anton-weiss" not in only(found, "Capture").actors  # the one captured tells nothing
 
 
 def test_events_what_followed_an_event_happened_where_it_did(events_of):

@@ -69,13 +69,20 @@ def mentions_at(doc: ArticleIndex, i: int) -> list[Mention]:
 
 
 def _pronoun_antecedent(doc: ArticleIndex, token: Token) -> Mention | None:
-    """"he", "her": the one person named in its sentence before it or in the sentence before."""
+    """"he", "her": the one person named in the sentence before, or as a subject earlier in its own
+    ("troops captured a commander, Bakari Selemani, he told reporters": he is not the commander)."""
     if token.tag != "PRP" or token.text.lower() not in cue("person_pronoun"):
         return None
-    sentence = doc.sentence_of[token.index]
-    first = doc.parsed.sentences[max(0, sentence - 1)].start
-    people = [m for m in doc.mentions if m.kind == "Person" and first <= m.start < token.start]
+    sentence = doc.parsed.sentences[doc.sentence_of[token.index]]
+    before = doc.parsed.sentences[max(0, doc.sentence_of[token.index] - 1)]
+    people = [m for m in doc.mentions if m.kind == "Person" and (
+        before.start <= m.start < sentence.start and before is not sentence
+        or sentence.start <= m.start < token.start and _subject_mention(doc, m))]
     return people[-1] if len({doc.key(m) for m in people}) == 1 else None
+
+
+def _subject_mention(doc: ArticleIndex, mention: Mention) -> bool:
+    return any(doc.tokens[i].dep in SUBJECT_DEPS for i in doc.token_span(mention.start, mention.end))
 
 
 def _titled_antecedent(doc: ArticleIndex, token: Token) -> Mention | None:
