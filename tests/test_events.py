@@ -572,6 +572,13 @@ def test_events_a_collapse_that_happened_at_a_town_places_the_disaster(events_of
     assert len(disasters) == 1 and "place/strelsau" in disasters[0].places
 
 
+def test_events_toll_placed_in_a_country_takes_the_town_of_its_cause(events_of):
+    text = ("A passenger train slammed into a freight train in Ruritania late on Monday, killing at least 11 people.\n\n"
+            "The passenger train was travelling north when it hit the freight train near Strelsau.")
+    found, _ = events_of(text)
+    assert only(found, "Death").places[0] == "place/strelsau"
+
+
 def test_events_a_town_is_no_actor(events_of):
     found, _ = events_of("Strelsau attacked the Red Hand on Friday.")
     attack = only(found, "Attack")

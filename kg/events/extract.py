@@ -17,7 +17,7 @@ from kg.events.arguments import DEFINITE, Roles, argument, place_phrases, pronou
 from kg.events.counts import count_of
 from kg.events.document import ArticleIndex
 from kg.events.intervals import time_interval
-from kg.events.lexicon import STATEMENT, classes_compatible, cue
+from kg.events.lexicon import STATEMENT, ancestry, classes_compatible, cue
 from kg.events.places import is_broad_subtype
 from kg.events.modality import hedged, realis_status
 from kg.events.speech import content, report
@@ -51,7 +51,7 @@ def extract_event_mentions(
             if _refers_back(doc, token, mention.event_class):
                 mention = _with_antecedent(mention, found)
             found.append(mention)
-    return _placed_by_the_paragraph(doc, found)
+    return _tolls_placed_by_their_cause(doc, _placed_by_the_paragraph(doc, found))
 
 
 def _placed_by_the_paragraph(doc: ArticleIndex, found: list[EventMention]) -> list[EventMention]:
@@ -70,6 +70,22 @@ def _placed_by_the_paragraph(doc: ArticleIndex, found: list[EventMention]) -> li
 
 def _same_paragraph(doc: ArticleIndex, a: EventMention, b: EventMention) -> bool:
     return doc.block_of[doc.token_span(a.start, a.end)[0]] == doc.block_of[doc.token_span(b.start, b.end)[0]]
+
+
+def _tolls_placed_by_their_cause(doc: ArticleIndex, found: list[EventMention]) -> list[EventMention]:
+    """Deaths and injuries placed nowhere more precise than a country happened where the one
+    disaster or attack of that day the article places precisely did: "slammed into a freight train
+    in northeastern Spain, killing 11 ... hit the freight train near Torremora"."""
+    broad = {doc.key(m) for m in doc.mentions if is_broad_subtype(m.subtype)}
+    placed = []
+    for mention in found:
+        if mention.event_class.lower() in cue("toll") and mention.places and not set(mention.places) - broad:
+            causes = {place for cause in found if ancestry(cause.event_class)[-1].lower() in cue("toll_cause")
+                      and _same_day(cause, mention) for place in cause.places if place not in broad}
+            if len(causes) == 1:
+                mention = replace(mention, places=(*causes, *mention.places))
+        placed.append(mention)
+    return placed
 
 
 def _same_day(a: EventMention, b: EventMention) -> bool:
