@@ -463,6 +463,8 @@ def test_events_dam_bursting_is_a_disaster_and_its_toll_deaths(events_of):
     assert [m.event_class for m in found] == ["Disaster", "Death"]
     found, _ = events_of("The embankment gave way on Sunday near Strelsau.")
     assert [m.event_class for m in found] == ["Disaster"]
+    found, _ = events_of("The worst damage was in Strelsau, where a stream burst its banks on Saturday night.")
+    assert [(m.event_class, m.places) for m in found] == [("Disaster", ("place/strelsau",))]
 
 
 def test_events_event_noun_breaking_out_is_that_event(events_of):
