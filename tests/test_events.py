@@ -581,6 +581,16 @@ def test_events_toll_placed_in_a_country_takes_the_town_of_its_cause(events_of):
     assert only(found, "Death").places[0] == "place/strelsau"
 
 
+def test_events_their_union_is_the_one_union_the_article_names(parse_text):
+    text = ("Dock workers returned to work on Saturday after their union reached a tentative agreement with "
+            "employers late on Friday.\n\nThe deal between the Blue Dockers' Union and the employers covers five years.")
+    parsed = parse_text(text, published=date(2023, 3, 12))
+    start = text.index("Blue Dockers' Union")
+    union = Mention(parsed.article.identifier, start, start + len("Blue Dockers' Union"), "Blue Dockers' Union", "Organization", None)
+    found = extract_event_mentions(parsed, [union], {union: "organization/blue-dockers-union"}, timex.tag(parsed))
+    assert [m.actors for m in found if m.event_class == "Agreement" and m.time] == [("organization/blue-dockers-union",)]
+
+
 def test_events_a_town_is_no_actor(events_of):
     found, _ = events_of("Strelsau attacked the Red Hand on Friday.")
     attack = only(found, "Attack")

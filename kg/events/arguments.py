@@ -64,8 +64,20 @@ def mentions_at(doc: ArticleIndex, i: int) -> list[Mention]:
     if (mention := doc.mention_at.get(i)) is not None:
         return [mention]
     antecedent = _facility_antecedent(doc, doc.tokens[i]) or _titled_antecedent(doc, doc.tokens[i]) \
-        or _pronoun_antecedent(doc, doc.tokens[i])
+        or _pronoun_antecedent(doc, doc.tokens[i]) or _organization_antecedent(doc, doc.tokens[i])
     return [antecedent] if antecedent is not None else []
+
+
+def _organization_antecedent(doc: ArticleIndex, token: Token) -> Mention | None:
+    """"the union", "their union": the one organisation of the article whose name ends in that
+    noun ("the St. Lawrence Longshore Workers' Union")."""
+    noun = token.lemma.lower()
+    if token.pos != "NOUN" or token.tag != "NN" or noun not in names.lexicon("organization_heads"):
+        return None
+    if not any(c.lemma.lower() in DEFINITE or c.tag == "PRP$" for c in doc.kids(token.index, "det", "poss")):
+        return None
+    named = [m for m in doc.mentions if m.kind == "Organization" and names.normal(m.text).split()[-1:] == [noun]]
+    return named[0] if len({doc.key(m) for m in named}) == 1 else None
 
 
 def _pronoun_antecedent(doc: ArticleIndex, token: Token) -> Mention | None:
