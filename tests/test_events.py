@@ -591,6 +591,12 @@ def test_events_their_union_is_the_one_union_the_article_names(parse_text):
     assert [m.actors for m in found if m.event_class == "Agreement" and m.time] == [("organization/blue-dockers-union",)]
 
 
+def test_events_declaration_holds_where_it_covers(events_of):
+    found, _ = events_of("Maria Lopez, who toured the area on Sunday, declared a state of emergency for the province "
+                         "of Strelsau on Monday and released aid.")
+    assert only(found, "Statement").places == ("place/strelsau",)
+
+
 def test_events_a_town_is_no_actor(events_of):
     found, _ = events_of("Strelsau attacked the Red Hand on Friday.")
     attack = only(found, "Attack")

@@ -243,13 +243,15 @@ def place_phrases(doc: ArticleIndex, i: int, depth: int = 0) -> list[Mention]:
     # "travelled to Osaka": a journey's destination is where what it was for took place;
     # "escaped during the raid in Breda": what happened during an event happened where it did.
     destination = not depth and doc.tokens[i].lemma.lower() in cue("travel")
+    # "declared a state of emergency for the province of Cuneo": what a declaration covers is where it holds.
+    covered = not depth and doc.tokens[i].lemma.lower() in cue("declaring")
     for prep in doc.kids(i, "prep"):
         word = prep.lemma.lower()
         during = not depth and word in cue("simultaneous_prep")
         # "hit shortly after 11 p.m. near Cajabamba": the parser hangs the place on the time.
         timed = not depth and any(o.index in doc.time_tokens for o in doc.kids(prep.index, "pobj"))
         if word not in cue("place_prep") and not (depth and word == "of") and not (destination and word == "to") \
-                and not during and not timed:
+                and not (covered and word == "for") and not during and not timed:
             continue
         for obj in doc.kids(prep.index, "pobj"):
             owners = {m for c in doc.kids(obj.index, "compound", "poss") for m in mentions_at(doc, c.index) if acts(m)}
