@@ -597,6 +597,15 @@ def test_events_declaration_holds_where_it_covers(events_of):
     assert only(found, "Statement").places == ("place/strelsau",)
 
 
+def test_events_plane_skidding_in_a_later_paragraph_is_the_lede_disaster_placed(events_of):
+    text = ("STRELSAU (Reuters) — A passenger plane overshot a mountain runway and caught fire in Ruritania late "
+            "Sunday, officials said on Monday.\n\nThe twin-engine turboprop touched down in thick fog at the airstrip "
+            "in Strelsau and skidded into a ravine, said an official.")
+    found, _ = events_of(text, published=date(2023, 3, 13))
+    skid = [m for m in found if m.lemma == "skid"]
+    assert [(m.places, m.time.value if m.time else None) for m in skid] == [(("place/strelsau",), "2023-03-12")]
+
+
 def test_events_a_town_is_no_actor(events_of):
     found, _ = events_of("Strelsau attacked the Red Hand on Friday.")
     attack = only(found, "Attack")

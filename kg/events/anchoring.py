@@ -165,10 +165,14 @@ def _tense_carrier(doc: ArticleIndex, trigger: Token) -> Token:
 
 
 def _simple_past(doc: ArticleIndex, trigger: Token) -> bool:
-    """"met", "was sentenced": a finite past, not a perfect ("had met") or a participle on its own."""
+    """"met", "was sentenced": a finite past, not a perfect ("had met") or a participle on its own;
+    a verb joined to one shares its tense ("touched down ... and skidded", whatever its tag)."""
     auxiliaries = doc.kids(trigger.index, "aux", "auxpass")
     if auxiliaries:
         return all(a.tag == "VBD" and a.lemma.lower() != "have" for a in auxiliaries)
+    head = doc.head(trigger.index)
+    if trigger.dep == "conj" and trigger.tag == "VBN" and head.index != trigger.index and head.pos == "VERB":
+        return _simple_past(doc, head)
     return trigger.tag == "VBD"
 
 
