@@ -606,6 +606,14 @@ def test_events_plane_skidding_in_a_later_paragraph_is_the_lede_disaster_placed(
     assert [(m.places, m.time.value if m.time else None) for m in skid] == [(("place/strelsau",), "2023-03-12")]
 
 
+@pytest.mark.parametrize("visit", ["visited the site", "visited the crash site"])
+def test_events_the_site_is_where_the_disaster_happened(events_of, visit):
+    text = ("A passenger train hit a freight train near Strelsau late on Monday.\n\n"
+            f"Maria Lopez {visit} on Tuesday and promised a full inquiry.")
+    found, _ = events_of(text)
+    assert only(found, "Meeting").places == ("place/strelsau",)
+
+
 def test_events_a_town_is_no_actor(events_of):
     found, _ = events_of("Strelsau attacked the Red Hand on Friday.")
     attack = only(found, "Attack")

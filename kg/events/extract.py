@@ -17,7 +17,7 @@ from kg.events.arguments import DEFINITE, Roles, argument, place_phrases, pronou
 from kg.events.counts import count_of
 from kg.events.document import ArticleIndex
 from kg.events.intervals import time_interval
-from kg.events.lexicon import STATEMENT, ancestry, classes_compatible, cue
+from kg.events.lexicon import STATEMENT, ancestry, classes_compatible, cue, event_classes
 from kg.events.places import is_broad_subtype
 from kg.events.modality import hedged, realis_status
 from kg.events.speech import content, report
@@ -50,8 +50,27 @@ def extract_event_mentions(
         if (mention := _event_mention(doc, token, *found_trigger)) is not None:
             if _refers_back(doc, token, mention.event_class):
                 mention = _with_antecedent(mention, found)
+            if not mention.places:
+                mention = replace(mention, places=_scene_of_an_event(doc, token, found))
             found.append(mention)
     return _tolls_placed_by_their_cause(doc, _placed_by_the_paragraph(doc, found))
+
+
+def _scene_of_an_event(doc: ArticleIndex, token: Token, earlier: Sequence[EventMention]) -> tuple[str, ...]:
+    """"visited the crash site", "at the scene of the attack": where the last event of that kind
+    told before happened; "the site" alone is the last disaster's or attack's."""
+    for child in [*doc.kids(token.index, "dobj"), *(o for p in doc.kids(token.index, "prep") for o in doc.kids(p.index, "pobj"))]:
+        if child.lemma.lower() not in cue("scene_noun"):
+            continue
+        named = [*doc.kids(child.index, "compound"), *(o for p in doc.kids(child.index, "prep") if p.lemma.lower() == "of"
+                                                         for o in doc.kids(p.index, "pobj"))]
+        classes = {told[0] for n in named if (told := trigger(doc, n)) is not None}
+        if not named and any(d.lemma.lower() == "the" for d in doc.kids(child.index, "det")):
+            classes = {c for c in event_classes() if ancestry(c)[-1].lower() in cue("toll_cause")}  # "the site": of the disaster
+        placed = [m for m in earlier if m.places and any(classes_compatible(m.event_class, c) for c in classes)]
+        if placed:
+            return placed[-1].places
+    return ()
 
 
 def _placed_by_the_paragraph(doc: ArticleIndex, found: list[EventMention]) -> list[EventMention]:
