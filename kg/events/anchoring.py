@@ -89,7 +89,7 @@ def _only_day(doc: ArticleIndex, trigger: Token, sentence: int) -> TimeExpressio
         return None
     times = [t for t in doc.times if t.sentence == sentence and not t.bound and not _dates_a_report(doc, t)
              and not _owned_by_other_event(doc, trigger, t) and not _after_publication(doc, trigger, t)]
-    days = [t for t in times if t.expression.grain in LEDE_GRAINS]
+    days = times  # of any grain: "signed a treaty settling their frontier in March 2025"
     # Another time of the sentence ("workers kidnapped earlier this week were freed late Saturday")
     # may be the trigger's: then there is no one day.
     return days[0].expression if days and len(days) == len(times) and len({t.expression.value[:10] for t in days}) == 1 else None

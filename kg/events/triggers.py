@@ -179,6 +179,9 @@ def is_hazard(doc: ArticleIndex, i: int, vehicles: bool = True) -> bool:
     """Whether token i is a natural-hazard or accident noun ("quake", "flash flood", "crash"), or
     unless ``vehicles`` is False a vehicle ("a bus plunged")."""
     token = doc.tokens[i]
+    if token.pos == "PROPN":
+        # A named storm: "Cyclone Winston", "Hurricane Maria".
+        return any(c.lemma.lower() in cue("hazard") for c in doc.kids(i, "compound"))
     if token.pos != "NOUN":
         return False
     words = [token.lemma.lower(), *(f"{c.lemma.lower()} {token.lemma.lower()}" for c in doc.kids(i, "compound"))]
