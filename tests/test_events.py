@@ -623,6 +623,15 @@ def test_events_background_of_a_month_named_storm_and_small_boat(events_of):
     assert {m.time.value for m in found if m.event_class == "Agreement" and m.time} == {"2021-03"}
 
 
+def test_events_subject_of_a_thing_at_a_place_places_it_but_a_post_does_not(events_of):
+    found, _ = events_of("In January 2021, the wall of a tailings dam at a gold mine near Strelsau collapsed, killing 11 workers.")
+    assert {m.places for m in found} == {("place/strelsau",)}
+    found, _ = events_of("A former mayor of Strelsau was sentenced on Tuesday to five years in prison.")
+    assert only(found, "Trial").places == ()
+    found, _ = events_of("Anton Weiss joined the Red Hand in 2015 as head of operations.")
+    assert [(m.event_class, m.time.value) for m in found] == [("Appointment", "2015")]
+
+
 def test_events_a_town_is_no_actor(events_of):
     found, _ = events_of("Strelsau attacked the Red Hand on Friday.")
     attack = only(found, "Attack")

@@ -34,6 +34,7 @@ DEFINITE = ("the", "this", "that")
 SETTLEMENT = "City"
 TRAVEL_PREPS = ("for", "on")
 MAX_DEPTH = 2
+PLACE_DEPTH = 3  # "the wall of a tailings dam at a gold mine near Geita"
 
 
 @dataclass
@@ -257,7 +258,7 @@ def place_phrases(doc: ArticleIndex, i: int, depth: int = 0) -> list[Mention]:
             owners = {m for c in doc.kids(obj.index, "compound", "poss") for m in mentions_at(doc, c.index) if acts(m)}
             # "at the U.S. embassy": the country owns the place, it is not where things happened.
             found += [m for m in argument(doc, obj.index) if m.kind == "Place" and m not in owners]
-            if depth < MAX_DEPTH:
+            if depth < PLACE_DEPTH:
                 found += place_phrases(doc, obj.index, depth + 1)
     return found
 

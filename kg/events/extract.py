@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from kg.events.anchoring import time_of, verb_chain
+from kg import names
 from kg.events.arguments import DEFINITE, Roles, argument, place_phrases, pronoun_subject, roles_of, subject
 from kg.events.counts import count_of
 from kg.events.document import ArticleIndex
@@ -231,7 +232,10 @@ def _roles(doc: ArticleIndex, token: Token, cls: str, statement: bool) -> Roles:
         roles.places = [m for verb in verb_chain(doc, token.index, True)[1:3]
                         for m in [*place_phrases(doc, verb), *_object_places(doc, verb), *_scene_places(doc, verb)]]
     if not roles.places and token.pos == "VERB" and not statement and (subj := subject(doc, token.index)) is not None:
-        roles.places = place_phrases(doc, subj)  # "a court in Jaffna freed nine fishermen"
+        # "a court in Jaffna freed nine fishermen", "the wall of a dam at a mine near Geita collapsed";
+        # not the place of a post ("a former mayor of Hartwell was sentenced")
+        post = doc.tokens[subj].lemma.lower() in names.lexicon("role_heads")
+        roles.places = place_phrases(doc, subj, 0 if post else 1)
     if not roles.places and token.pos == "VERB" and not statement:
         roles.places = _places_of_what_came_before(doc, token.index)
     return roles
