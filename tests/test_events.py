@@ -617,6 +617,8 @@ def test_events_the_site_is_where_the_disaster_happened(events_of, visit):
 def test_events_background_of_a_month_named_storm_and_small_boat(events_of):
     found, _ = events_of("Ruritania was devastated in February 2016 by Cyclone Winston, one of the strongest storms on record.")
     assert [(m.event_class, m.time.value) for m in found if m.time] == [("Disaster", "2016-02")]
+    found, _ = events_of("A strong aftershock on Monday toppled the bell tower of a church in Strelsau.")
+    assert [(m.event_class, m.time.value) for m in found] == [("Disaster", "2023-03-06")]
     found, _ = events_of("In March 2021, a speedboat capsized in the same strait, killing 11 people.")
     assert [(m.event_class, m.time.value) for m in found] == [("Disaster", "2021-03"), ("Death", "2021-03")]
     found, _ = events_of("The two countries signed a treaty settling most of their disputed frontier in March 2021.")
