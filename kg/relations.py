@@ -392,30 +392,30 @@ def _named_by_noun(context: Context, index: int) -> str | None:
     noun = context.tokens[index].lemma.casefold()
     if noun in names.lexicon("company_nouns"):
         return _company_before(context, index) or _story_company(context)
-    floor = _two_sentences_before(context, index)
-    for i in range(index - 1, floor - 1, -1):
-        found = _entity_at(context, i)
-        if found is None or found[1] != i + 1:
-            continue  # only at a name's last word
-        if context.tokens[i].lemma.casefold() == noun or context.tokens[i + 1].lemma.casefold() == noun:
-            return found[2]
-    return None
+    return next((key for last, key in _names_before(context, index)
+                 if noun in (context.tokens[last].lemma.casefold(), context.tokens[last + 1].lemma.casefold())), None)
 
 
 def _company_before(context: Context, index: int) -> str | None:
     """The company named last before token ``index`` (within two sentences): a name with a legal
     form, or one described by a company noun ("Morava Defence Systems, a state-owned arms maker")."""
     tokens = context.tokens
+    for last, key in _names_before(context, index, ORGANIZATION_KIND):
+        legal = names.normal(tokens[last].text) in names.company_suffixes()
+        described = last + 2 < len(tokens) and tokens[last + 1].text == "," and tokens[last + 2].text.casefold() in DETERMINERS \
+            and any(t.text.casefold() in names.lexicon("company_nouns") for t in tokens[last + 3 : last + 3 + MAX_ROLE_WORDS])
+        if legal or described:
+            return key
+    return None
+
+
+def _names_before(context: Context, index: int, kind: str | None = None) -> Iterator[tuple[int, str]]:
+    """``(last token, key)`` of each name (of ``kind`` if given) ending before token ``index``
+    within the sentence before it, nearest first."""
     for i in range(index - 1, _two_sentences_before(context, index) - 1, -1):
         found = _entity_at(context, i)
-        if found is None or found[1] != i + 1 or context.kinds.get(found[2], ("", None))[0] != ORGANIZATION_KIND:
-            continue
-        legal = names.normal(tokens[i].text) in names.company_suffixes()
-        described = i + 2 < len(tokens) and tokens[i + 1].text == "," and tokens[i + 2].text.casefold() in DETERMINERS \
-            and any(t.text.casefold() in names.lexicon("company_nouns") for t in tokens[i + 3 : i + 3 + MAX_ROLE_WORDS])
-        if legal or described:
-            return found[2]
-    return None
+        if found is not None and found[1] == i + 1 and (kind is None or context.kinds.get(found[2], ("", None))[0] == kind):
+            yield i, found[2]
 
 
 def _two_sentences_before(context: Context, index: int) -> int:
@@ -426,11 +426,7 @@ def _two_sentences_before(context: Context, index: int) -> int:
 
 def _organization_before(context: Context, index: int) -> str | None:
     """The organisation named last before token ``index``, within the two sentences before it."""
-    floor = _two_sentences_before(context, index)
-    for i in range(index - 1, floor - 1, -1):
-        if i in context.at and context.kinds.get(context.at[i][1], ("", None))[0] == "Organization":
-            return context.at[i][1]
-    return None
+    return next((key for _, key in _names_before(context, index, ORGANIZATION_KIND)), None)
 
 
 def _only_country(context: Context) -> str | None:
