@@ -75,24 +75,26 @@ def time_of(doc: ArticleIndex, trigger: Token, allow_paragraph: bool) -> TimeExp
 def _other_day(doc: ArticleIndex, trigger: Token, sentence: int, told: TimeExpression) -> TimeExpression | None:
     """A day of the sentence other than the report's that the parse hung elsewhere: "fans stormed
     the pitch after a match in Armenia on Saturday night, officials said Sunday"."""
-    days = [t for t in doc.times if t.sentence == sentence and t.expression is not told and not t.bound
-            and t.expression.grain in LEDE_GRAINS and not _after_publication(doc, trigger, t)
-            and not _owned_by_other_event(doc, trigger, t)]
+    days = [t for t in _free_times(doc, trigger, sentence) if t.expression is not told and t.expression.grain in LEDE_GRAINS]
     return min(days, key=lambda t: abs(t.head - trigger.index)).expression if days else None
 
 
 def _only_day(doc: ArticleIndex, trigger: Token, sentence: int) -> TimeExpression | None:
-    """The one day a sentence tells, the parse having hung it where the trigger cannot reach it;
-    not for a trigger in a clause set before or after another ("a day after India and Japan signed")."""
+    """The one time a sentence tells, of any grain, the parse having hung it where the trigger
+    cannot reach it ("signed a treaty settling their frontier in March 2025"); none when the
+    sentence tells two ("workers kidnapped earlier this week were freed late Saturday"), nor for a
+    trigger in a clause set before or after another ("a day after India and Japan signed")."""
     if any(_bounding(doc.tokens[a]) or any(m.lemma.lower() in cue("bound_prep") for m in doc.kids(a, "mark"))
            for a in [trigger.index, *doc.ancestors(trigger.index)]):
         return None
-    times = [t for t in doc.times if t.sentence == sentence and not t.bound and not _dates_a_report(doc, t)
-             and not _owned_by_other_event(doc, trigger, t) and not _after_publication(doc, trigger, t)]
-    days = times  # of any grain: "signed a treaty settling their frontier in March 2025"
-    # Another time of the sentence ("workers kidnapped earlier this week were freed late Saturday")
-    # may be the trigger's: then there is no one day.
-    return days[0].expression if days and len(days) == len(times) and len({t.expression.value[:10] for t in days}) == 1 else None
+    times = [t for t in _free_times(doc, trigger, sentence) if not _dates_a_report(doc, t)]
+    return times[0].expression if times and len({t.expression.value[:10] for t in times}) == 1 else None
+
+
+def _free_times(doc: ArticleIndex, trigger: Token, sentence: int) -> list[AnchoredTime]:
+    """The sentence's times that may date the trigger: no bound, no other event's date, none after publication."""
+    return [t for t in doc.times if t.sentence == sentence and not t.bound
+            and not _owned_by_other_event(doc, trigger, t) and not _after_publication(doc, trigger, t)]
 
 
 def _measured_offset(doc: ArticleIndex, trigger: Token) -> TimeExpression | None:
