@@ -168,6 +168,20 @@ def test_timex_tense_verb_found_past_abbreviations_and_phrasal_verbs(text, expec
     assert found.get("Thursday", found.get("late Thursday")) == expected
 
 
+
+@pytest.mark.parametrize("text,month,expected", [
+    # Written in October: a past verb names the February behind, not the one three months ahead ...
+    ("Since the fund bought the chain in February, it has sold two units.", "February", "2022-02"),
+    ("In January, the board brought in a new chief executive.", "January", "2022-01"),
+    # ... unless the clause looks ahead: "payable", "effective", or an infinitive after "agreed to".
+    ("The board declared a dividend, payable Dec. 15.", "Dec. 15", "2022-12-15"),
+    ("The chief executive resigned, effective Feb. 1.", "Feb. 1", "2023-02-01"),
+    ("The firm agreed to buy the plant for $20 million in February.", "February", "2023-02"),
+    ("The firm agreed in February to buy the plant.", "February", "2022-02"),
+])
+def test_timex_month_names_follow_the_tense_across_the_year(text, month, expected):
+    assert unparsed_values(text, date(2022, 10, 27))[month] == expected
+
 def unparsed_values(text: str, published: date) -> dict[str, str]:
     from kg import nlp
 

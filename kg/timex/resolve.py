@@ -160,6 +160,12 @@ def _period(first: date, grain: str) -> Resolved:
 # ---------------------------------------------------------------- choosing among candidates
 
 
+# A past sentence names a month ten months back rather than one two months ahead ("In January,
+# the board hired ...", written in October), yet the tense read from the nearest verb is sometimes
+# another clause's, so the other side is not ruled out: a period there counts as this many times as far.
+AGAINST_TENSE = 8
+
+
 def choose(
     candidates: list[Resolved], anchor: date, direction: str | None, tense: str | None, strict: bool = False
 ) -> Resolved:
@@ -167,8 +173,8 @@ def choose(
 
     An explicit modifier wins ("last": the latest ended before the anchor,
     "next": the earliest starting after it, "this": the one in the anchor's
-    year). Otherwise the nearest one, where a period on the side the tense
-    points to counts as half as far; with ``strict`` (weekdays) the tense
+    year). Otherwise the nearest one, where a period on the side opposite
+    the tense counts as ``AGAINST_TENSE`` times as far; with ``strict`` (weekdays) the tense
     alone decides: past, the latest not after the anchor; future, the
     earliest not before it.
     """
@@ -191,9 +197,9 @@ def choose(
 
 
 def _against(period: Resolved, anchor: date, tense: str | None) -> int:
-    """2 when the period lies on the side opposite to the tense, else 1."""
+    """``AGAINST_TENSE`` when the period lies on the side opposite to the tense, else 1."""
     if tense == "past" and period.first_day > anchor or tense == "future" and period.last_day < anchor:
-        return 2
+        return AGAINST_TENSE
     return 1
 
 
