@@ -99,6 +99,7 @@ RELATIVE = [
     ("The group lost its last town in early 2019.", {"early 2019": "2019"}),
     ("The firm was sold late last year.", {"late last year": "2021"}),
     ("The dam flooded last summer.", {"last summer": "2021-SU"}),
+    ("Orders recovered from the low levels of the early summer.", {"the early summer": "2021-SU"}),
     ("Earnings fell in the third quarter.", {"the third quarter": "2021-Q3"}),
 ]
 
