@@ -43,6 +43,7 @@ Organisations named after a larger one ("Example Corp Media Center") get
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -81,6 +82,9 @@ ADJECTIVE_TAGS = frozenset({"JJ", "JJR", "JJS"})
 # Any "... Minister" is an office of state ("Transport Minister", "Mineral Resources Minister").
 MINISTER = "minister"
 ORGANIZATION_KIND, COUNTRY_KIND = "Organization", ("Place", "Country")
+# A minister with no country written is of the country the story names this many times as often
+# as any other (by name or nationality): a story filed from a capital about its own government.
+DOMINANT_COUNTRY = 3
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
 COUNTERPART = "counterpart"
 ROLE_PREPOSITIONS = frozenset({"of", "at", "for", "to", "with", "in"})
@@ -430,16 +434,22 @@ def _organization_before(context: Context, index: int) -> str | None:
 
 
 def _only_country(context: Context) -> str | None:
-    """The country the article is filed from ("MAPUTO, Mozambique (Reuters) —"), else the one
-    country it names, by name or by nationality ("Guatemalan" counts too)."""
-    countries = {key for _, key in context.at.values() if context.kinds.get(key, ("", None)) == COUNTRY_KIND}
+    """The country the article is filed from ("MAPUTO, Mozambique (Reuters) —"), else the country
+    it is about: the one it names, by name or by nationality ("Guatemalan" counts too), at least
+    ``DOMINANT_COUNTRY`` times as often as any other."""
     filed = _dateline_country(context)
     if filed:
         return filed
-    adjectives = {names.normal(names.demonyms()[names.normal(t.text)]) for t in context.tokens
-                  if t.text[:1].isupper() and names.normal(t.text) in names.demonyms()}
-    named = {names.normal(_label_of(context, key)) for key in countries}
-    return countries.pop() if len(countries) == 1 and adjectives <= named else None
+    # Counted by node; a nationality whose country no article names competes under its own name.
+    named: Counter[str] = Counter(key for _, key in set(context.at.values()) if context.kinds.get(key, ("", None)) == COUNTRY_KIND)
+    for token in context.tokens:
+        country = names.demonyms().get(names.normal(token.text)) if token.text[:1].isupper() else None
+        if country:
+            named[_country_key(context, country) or names.normal(country)] += 1
+    ranked = named.most_common(2)
+    if not ranked or len(ranked) == 2 and ranked[0][1] < DOMINANT_COUNTRY * ranked[1][1]:
+        return None
+    return ranked[0][0] if ranked[0][0] in context.kinds else None
 
 
 def _dateline_country(context: Context) -> str | None:

@@ -102,6 +102,11 @@ def relations_of(parse_text, text: str) -> set[tuple[str, str, str, str | None, 
             "SUVA, Fiji (AP) — Rain hit the coast near Tonga. Transport Minister Mark Ruddle visited.",
             ("person/mark-ruddle", "worksFor", "place/fiji", "transport minister", "story-title"),
         ),
+        (  # ... else the country the story names most, by name or nationality, over a passing one
+            "Fires burned across Portugal on Monday. Portuguese firefighters and crews from Spain fought them. "
+            "Portugal asked for planes. Transport Minister Mark Ruddle visited.",
+            ("person/mark-ruddle", "worksFor", "place/portugal", "transport minister", "story-title"),
+        ),
         (  # an office with a portfolio is still an office of state
             "Fires burned across Portugal on Monday. Minister of State Mark Ruddle visited the area.",
             ("person/mark-ruddle", "worksFor", "place/portugal", "minister of state", "story-title"),
@@ -184,7 +189,7 @@ def test_relations_office_of_state_after_a_nationality_is_that_nations(parse_tex
     assert not any(r[0] == "person/mark-ruddle" and r[2] == "place/fiji" for r in relations_of(parse_text, text))
 
 
-def test_relations_office_of_state_needs_the_one_country_adjectives_name_too(parse_text):
+def test_relations_office_of_state_needs_a_country_named_well_above_any_other(parse_text):
     text = "Fires burned across Portugal on Monday, near the Spanish border. Prime Minister Mark Ruddle visited."
     assert not any(r[0] == "person/mark-ruddle" for r in relations_of(parse_text, text))
 
