@@ -249,11 +249,16 @@ def _proper_nouns_before(parsed: ParsedArticle, index: int, tagged: set[int], he
 
 
 def _unlabelled_settlements(parsed: ParsedArticle, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Proper nouns the model left untagged after "the town of", "the village of": "Eldoret"."""
+    """Proper nouns the model left untagged after "the town of", "the village of" ("Eldoret"),
+    or right before a settlement noun written in lower case ("in Johor state", "Lucanas province")."""
     tagged = {i for first, last, _ in spans for i in range(first, last)}
     tokens = parsed.tokens
     found = []
     for token in tokens:
+        if token.text.casefold() in names.settlement_nouns() and token.text.islower() and token.index not in tagged:
+            first = _proper_nouns_before(parsed, token.index, tagged, token.index)
+            if first < token.index:
+                found.append((first, token.index, "GPE"))
         if token.text.casefold() != "of" or token.index < 1 or tokens[token.index - 1].text.casefold() not in names.settlement_nouns():
             continue
         last = token.index + 1

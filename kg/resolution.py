@@ -369,9 +369,22 @@ def _short_match(short: Name, long: Name) -> bool:
     size = len(short.words)
     mine = [names.normal(w) for w in short.words]
     theirs = [names.normal(w) for w in long.words]
-    if theirs[:size] == mine and short.kind == "Place" and " ".join(theirs[size:]) in names.settlement_nouns():
-        return False  # "Mexico City" is not Mexico: the settlement noun names another place
+    if short.kind == "Place" and not _generic_rest(short, long):
+        return False
     return theirs[:size] == mine or theirs[-size:] == mine
+
+
+def _generic_rest(short: Name, long: Name) -> bool:
+    """Whether the words a place's longer name adds are a facility's head ("Karvo prison"), not
+    another name's part ("Johor Bahru", "Kuala Lumpur") nor a noun naming another place ("Mexico
+    City", "the Singapore Strait")."""
+    size = len(short.words)
+    rest = long.words[size:] if [names.normal(w) for w in long.words[:size]] == [names.normal(w) for w in short.words] \
+        else long.words[: len(long.words) - size]
+    noun = " ".join(names.normal(w) for w in rest)
+    if noun in names.settlement_nouns() or noun in names.lexicon("feature_nouns"):
+        return False
+    return noun in names.facility_heads() or all(w.islower() for w in rest)
 
 
 # Tried in this order for each name; the first rule with one reading joins it.

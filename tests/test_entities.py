@@ -117,6 +117,7 @@ def test_entities_surname_the_model_missed_is_found_and_joined(parse_text):
     ("Pueyo's lawyer, Beatriz Sancho, said her client would appeal.", "Beatriz Sancho", ("Person", None)),
     ("The train was run by Trenes del Ebro SA, officials said.", "Trenes del Ebro SA", ("Organization", None)),
     ("Police arrested the coach in the western town of Eldoret on Friday.", "Eldoret", ("Place", "City")),
+    ("The tanker ran aground off Teluk Sirih in Pantaro state on Monday.", "Pantaro", ("Place", None)),
     ("A cyclone tore across Fiji's second-largest island, Vanua Levu, late Sunday.", "Vanua Levu", ("Place", None)),
     ("Fighters of Ansar al-Rovuma, a group that has waged an insurgency, attacked.", "Ansar al-Rovuma", ("Organization", None)),
     ("Mohamed Sesay, a battalion commander, was arrested.", "Mohamed Sesay", ("Person", None)),
@@ -420,6 +421,9 @@ def test_entities_facility_named_after_place_stays_apart_when_two_could_match():
         (("Dalmakah", "Place", "a.txt", "City"), ("Dalmakah prison", "Place", "a.txt", "Prison")),
         (("Georgia", "Place", "a.txt", "Country"), ("Georgia", "Place", "b.txt", "Region")),
         (("Velmora", "Place", "a.txt"), ("Velmora City", "Place", "a.txt")),  # a settlement noun names another place
+        (("Velmora", "Place", "a.txt"), ("Velmora Strait", "Place", "a.txt")),  # so does a natural feature's
+        (("Velmora", "Place", "a.txt"), ("Lake Velmora", "Place", "a.txt")),
+        (("Velmora", "Place", "a.txt"), ("Velmora Baru", "Place", "a.txt", "City")),  # another name's part
     ],
 )
 def test_entities_must_not_merge(a, b):
