@@ -126,8 +126,9 @@ def _joined_spans(parsed: ParsedArticle) -> list[tuple[int, int, str]]:
     joined = [_with_given_names(parsed, span, joined) for span in joined]
     joined += _unlabelled_facilities(parsed, joined)
     joined += _unlabelled_companies(parsed, joined)
+    joined += _unlabelled_employers(parsed, joined)
     joined += _unlabelled_settlements(parsed, joined)
-    pieces = [piece for span in joined for piece in _split_at_verbs(parsed, span)]
+    pieces = [piece for span in joined for verbless in _split_at_verbs(parsed, span) for piece in _split_at_title(parsed, verbless)]
     return [span for span in pieces if span[2] in KIND_OF_LABEL]
 
 
@@ -211,6 +212,64 @@ def _split_at_verbs(parsed: ParsedArticle, span: tuple[int, int, str]) -> list[t
         return [span]
     bounds = [first, *[b for v in verbs for b in (v, v + 1)], last]
     return [(bounds[k], bounds[k + 1], label) for k in range(0, len(bounds), 2) if bounds[k] < bounds[k + 1]]
+
+
+def _split_at_title(parsed: ParsedArticle, span: tuple[int, int, str]) -> list[tuple[int, int, str]]:
+    """"Norrberg Chief Executive Ingrid Sjoberg" taken for one name (or a work of art): a title
+    between two runs of proper nouns ends the employer's name, and the person's begins after it."""
+    first, last, label = span
+    tokens = parsed.tokens
+    head = names.normal(tokens[last - 1].text)
+    if head in names.lexicon("organization_heads") or head in names.facility_heads() or _title_end(tokens, first, last) \
+            or first > 0 and tokens[first - 1].pos == "PROPN":
+        return [span]  # "English Premier League", "Lakeview General Hospital", "[Chief] Financial Officer X"
+    for start in range(first + 1, last):
+        end = _title_end(tokens, start, last)
+        if end is not None and tokens[start - 1].pos == "PROPN" and tokens[first].pos == "PROPN" \
+                and all(t.pos == "PROPN" for t in tokens[end:last]) and _written_elsewhere(parsed, first, start):
+            # "Ashworth Chief Executive" before the name the model tagged apart: the employer alone.
+            return [(first, start, "ORG")] + ([(end, last, "PERSON")] if end < last else [])
+    return [span]
+
+
+def _written_elsewhere(parsed: ParsedArticle, first: int, last: int) -> bool:
+    """Whether the article writes tokens ``first..last`` somewhere else too ("Norrberg" after
+    "Norrberg Mining AB"): a name it uses, not a word of a longer title ("U.S. District Judge")."""
+    text = parsed.article.text
+    start, end = parsed.tokens[first].start, parsed.tokens[last - 1].end
+    pattern = re.compile(r"\b" + re.escape(text[start:end]) + r"\b")
+    return any(match.start() != start for match in pattern.finditer(text))
+
+
+def _title_end(tokens: tuple[Token, ...], start: int, last: int) -> int | None:
+    """Where a capitalised title of one to three words starting at ``start`` ends, if one does
+    by ``last``."""
+    titles = names.lexicon("role_heads") | names.lexicon("company_titles") | names.lexicon("state_offices")
+    for width in (3, 2, 1):
+        words = tokens[start : start + width]
+        if start + width <= last and all(t.text[:1].isupper() for t in words) \
+                and " ".join(t.text.casefold() for t in words) in titles:
+            return start + width
+    return None
+
+
+def _unlabelled_employers(parsed: ParsedArticle, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Proper nouns the model left untagged before a title and a person's name: "Kallio" in
+    "Kallio Chief Executive Jukka Heinonen" (an organisation, or a place its tables know)."""
+    tagged = {i for first, last, _ in spans for i in range(first, last)}
+    person_starts = {first for first, _, label in spans if label == "PERSON"}
+    found = []
+    for token in parsed.tokens:
+        if token.index in tagged or token.pos != "PROPN" or token.index + 1 in tagged or not token.text[:1].isupper():
+            continue
+        end = _title_end(parsed.tokens, token.index + 1, len(parsed.tokens))
+        if end is None or end not in person_starts:
+            continue
+        first = _proper_nouns_before(parsed, token.index + 1, tagged)
+        if _title_end(parsed.tokens, first, end) is None and _written_elsewhere(parsed, first, token.index + 1) \
+                and not (first > 0 and parsed.tokens[first - 1].pos == "PROPN"):
+            found.append((first, token.index + 1, "ORG"))  # not "[U.S.] District Judge X", "Chief Financial Officer X"
+    return found
 
 
 def _unlabelled_facilities(parsed: ParsedArticle, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -107,6 +107,15 @@ def relations_of(parse_text, text: str) -> set[tuple[str, str, str, str | None, 
             "Portugal asked for planes. Transport Minister Mark Ruddle visited.",
             ("person/mark-ruddle", "worksFor", "place/portugal", "transport minister", "story-title"),
         ),
+        (  # an employer's short name before a company title, tagged with the name or left untagged
+            "Norrvik Mining AB agreed to buy a rival on Monday. Norrvik Chief Executive Ingrid Sjoholm told analysts so.",
+            ("person/ingrid-sjoholm", "worksFor", "organization/norrvik-mining-ab", "chief executive", "title-before"),
+        ),
+        (
+            "The board of Kallio Metals Oyj backed the offer. Kallio shares rose. "
+            "Kallio Chief Executive Jukka Lahtinen is expected to join the board.",
+            ("person/jukka-lahtinen", "worksFor", "organization/kallio-metals-oyj", "chief executive", "title-before"),
+        ),
         (  # an office with a portfolio is still an office of state
             "Fires burned across Portugal on Monday. Minister of State Mark Ruddle visited the area.",
             ("person/mark-ruddle", "worksFor", "place/portugal", "minister of state", "story-title"),
