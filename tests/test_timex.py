@@ -124,6 +124,13 @@ def test_timex_previous_counts_from_the_narrative_day():
     assert tag(unparsed(text, monday))[1].value == "2022-W03"
 
 
+def test_timex_the_next_week_counts_from_the_narrative_unless_it_stretches_ahead():
+    text = "Police searched her office on Feb. 8, 2019, and she resigned the next week."
+    assert {t.text: t.value for t in tag(unparsed(text, FRIDAY))}["the next week"] == "2019-W07"
+    text = "The plant opened in March 2019. The minister will decide within the next week."
+    assert {t.text: t.value for t in tag(unparsed(text, FRIDAY))}["next week"] == "2022-W04"
+
+
 def test_timex_same_day_of_a_month_is_a_day_left_unknown():
     text = "The site went online in October 2019. It was shut down that same day."
     assert {t.text: t.value for t in tag(unparsed(text, FRIDAY))}["that same day"] == "2019-10-XX"
@@ -173,12 +180,14 @@ def test_timex_tense_verb_found_past_abbreviations_and_phrasal_verbs(text, expec
 @pytest.mark.parametrize("text,month,expected", [
     # Written in October: a past verb names the February behind, not the one three months ahead ...
     ("Since the fund bought the chain in February, it has sold two units.", "February", "2022-02"),
-    ("In January, the board brought in a new chief executive.", "January", "2022-01"),
+    ("In February, the board brought in a new chief executive.", "February", "2022-02"),
     # ... unless the clause looks ahead: "payable", "effective", or an infinitive after "agreed to".
     ("The board declared a dividend, payable Dec. 15.", "Dec. 15", "2022-12-15"),
     ("The chief executive resigned, effective Feb. 1.", "Feb. 1", "2023-02-01"),
     ("The firm agreed to buy the plant for $20 million in February.", "February", "2023-02"),
     ("The firm agreed in February to buy the plant.", "February", "2022-02"),
+    # A date two months ahead stays ahead: the verb read may be another clause's.
+    ("The premier called a snap election for Dec. 13 on Thursday.", "Dec. 13", "2022-12-13"),
 ])
 def test_timex_month_names_follow_the_tense_across_the_year(text, month, expected):
     assert unparsed_values(text, date(2022, 10, 27))[month] == expected

@@ -47,8 +47,8 @@ def tag(parsed: ParsedArticle) -> list[TimeExpression]:
     found = [
         (candidate, expr)
         for block in parsed.blocks
-        for candidate in find(text[block.start : block.end], block.start)
-        if guards.passes(candidate, text) and (expr := read(candidate)) is not None
+        for candidate in find(text[block.start : block.end], block.start, lambda found: guards.passes(found, text))
+        if (expr := read(candidate)) is not None
     ]
     tenses = TenseReader(_tense_parse(parsed, [c for c, expr in found if needs_tense(expr)]))
     reference: Resolved | None = None

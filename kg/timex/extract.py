@@ -40,8 +40,9 @@ class Candidate:
         return dict(self.groups).get(name)
 
 
-def find(text: str, offset: int = 0) -> list[Candidate]:
-    """Every rule match in ``text``, longest first where they overlap, sorted by start."""
+def find(text: str, offset: int = 0, accept: Callable[[Candidate], bool] | None = None) -> list[Candidate]:
+    """Every rule match in ``text`` that ``accept`` (if given) passes, longest first where they
+    overlap, sorted by start: a longer match turned down leaves room for a shorter one."""
     present: dict[str, bool] = {}
     words = words_of(text)
 
@@ -59,7 +60,7 @@ def find(text: str, offset: int = 0) -> list[Candidate]:
         if runs(rule)
         for m in rule.regex.finditer(text)
     ]
-    found = [c for c in found if not _names_a_word(c)]
+    found = [c for c in found if not _names_a_word(c) and (accept is None or accept(c))]
     found.sort(key=lambda c: (-(c.end - c.start), _order()[c.rule.name], c.start))
     chosen: list[Candidate] = []
     for candidate in found:

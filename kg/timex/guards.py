@@ -14,6 +14,8 @@ fails. The words the checks look for are data (patterns/*.txt).
   is a share, not a span of three months; "a quarter of a century" still passes.
 - ``not_event_name``: "the March for Life", "a March on Washington" name a
   march; "March of 1999", "in May on Friday", "in March on Capitol Hill" still pass.
+- ``not_stretch_ahead``: "the next week" after a past date is the week after it ("resigned
+  the next week"), but "within the next week", "over the next month" stretch ahead from now.
 - ``not_title``: words that are lower case in running text but all capitalised
   inside a sentence ("on This Week With ...", "on CBS's 60 Minutes", "VOA Today")
   or quoted whole ('"This Week"') name a programme or a paper.
@@ -111,6 +113,17 @@ def _not_event_name(candidate: Candidate, text: str) -> bool:
     return bool(_year_context().search(text[max(0, candidate.start - 40) : candidate.start]))
 
 
+@cache
+def _stretch_before() -> re.Pattern:
+    return re.compile(r"\b" + pattern("stretch_preposition") + r"\s+\Z", re.IGNORECASE)
+
+
+def _not_stretch_ahead(candidate: Candidate, text: str) -> bool:
+    if not candidate.text.lower().startswith("the next"):
+        return True
+    return not _stretch_before().search(text[max(0, candidate.start - 20) : candidate.start])
+
+
 GUARDS: dict[str, Callable[[Candidate, str], bool]] = {
     "year_not_quantity": _year_not_quantity,
     "not_rate": _not_rate,
@@ -118,6 +131,7 @@ GUARDS: dict[str, Callable[[Candidate, str], bool]] = {
     "not_title": _not_title,
     "not_fraction": _not_fraction,
     "not_event_name": _not_event_name,
+    "not_stretch_ahead": _not_stretch_ahead,
 }
 
 

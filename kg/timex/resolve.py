@@ -160,10 +160,11 @@ def _period(first: date, grain: str) -> Resolved:
 # ---------------------------------------------------------------- choosing among candidates
 
 
-# A past sentence names a month ten months back rather than one two months ahead ("In January,
+# A past sentence names a month eight months back rather than one three months ahead ("In February,
 # the board hired ...", written in October), yet the tense read from the nearest verb is sometimes
-# another clause's, so the other side is not ruled out: a period there counts as this many times as far.
-AGAINST_TENSE = 8
+# another clause's ("called an election for Dec. 13"), so the other side is not ruled out: a period
+# there counts as this many times as far.
+AGAINST_TENSE = 4
 
 
 def choose(
