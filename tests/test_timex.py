@@ -264,9 +264,12 @@ RANGES_AND_HALVES = [
     ("Prices rose between 1990 and 1995.", FRIDAY, {"1990": "1990", "1995": "1995"}),
     ("Output slowed in the last half of 1989 and the first half of 1990.", FRIDAY,
      {"the last half of 1989": "1989-H2", "the first half of 1990": "1990-H1"}),
-    # A half without a year is the latest one begun, as for quarters in earnings news.
+    # A half without a year is the latest one begun, as for quarters in earnings news ...
     ("The company expects profit to rise in the second half.", date(2021, 10, 27), {"the second half": "2021-H2"}),
-    ("The company expects profit to rise in the second half.", FRIDAY, {"the second half": "2021-H2"}),
+    ("Profit rose in the second half, the company said.", FRIDAY, {"the second half": "2021-H2"}),
+    # ... unless the sentence looks ahead to one not begun yet.
+    ("The company expects profit to rise in the second half.", FRIDAY, {"the second half": "2022-H2"}),
+    ("Sales recovered after a sluggish second half of 2021.", FRIDAY, {"second half of 2021": "2021-H2"}),
     # "the past decade" lasts ten years up to now; "the last decade" is the decade before this one.
     ("Crime has fallen over the past decade.", FRIDAY, {"the past decade": "P10Y"}),
     ("Crime fell in the last decade.", FRIDAY, {"the last decade": "201"}),

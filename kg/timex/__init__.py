@@ -89,7 +89,7 @@ def needs_tense(expr: Expr) -> bool:
     A year, a modifier ("last Friday") or a quarter (always the latest begun) decides
     without it, and the tagger is run only on sentences that need it.
     """
-    named = (expr.weekday, expr.month, expr.day, expr.season, expr.holiday)
+    named = (expr.weekday, expr.month, expr.day, expr.season, expr.holiday, expr.half)
     return (
         expr.timex_type in ("DATE", "TIME")
         and expr.literal is None

@@ -317,7 +317,10 @@ def _calendar_period(
         if expr.month is None and (expr.quarter or expr.half):
             # Business news reports on quarters that have begun, whatever the tense ("expects a loss
             # in the third quarter" in October is this year's): the latest one begun by the anchor.
-            return choose([_within_year(expr, y) for y in years], anchor, expr.direction, "past", strict=True)
+            # A half is half the year: one that looks ahead ("expects costs to ease in the second
+            # half", in April) is the coming one.
+            looking = tense if expr.half and tense == "future" else "past"
+            return choose([_within_year(expr, y) for y in years], anchor, expr.direction, looking, strict=True)
         # Feb. 29 is only in leap years: the years where the day exists.
         return choose([_within_year(expr, y) for y in years if _day_exists(expr, y)], anchor, expr.direction, tense)
     if expr.day is not None:
