@@ -493,6 +493,18 @@ def test_events_it_of_a_when_clause_is_the_vehicle_of_the_main_clause(events_of)
     assert [(m.event_class, m.places) for m in found] == [("Disaster", ("place/strelsau",))]
 
 
+@pytest.mark.parametrize("text", [
+    # "it" hanging on the vehicle as a relative clause, as the small model often parses it
+    "The wooden ferry Mphatso was carrying about 140 passengers, more than twice its permitted load, "
+    "when it overturned in high waves near Strelsau, a spokesman said.",
+    # a vehicle named after its noun
+    "The ferry Mphatso capsized near Strelsau on Sunday.",
+])
+def test_events_a_vehicle_named_or_referred_to_by_it_makes_a_disaster(events_of, text):
+    found, _ = events_of(text)
+    assert [(m.event_class, m.places) for m in found] == [("Disaster", ("place/strelsau",))]
+
+
 def test_events_place_before_an_unnamed_body_is_the_place(parse_text):
     text = "A Belgrade court released Anton Weiss on bail on Tuesday."
     parsed = parse_text(text, published=date(2023, 3, 10))

@@ -180,8 +180,9 @@ def is_hazard(doc: ArticleIndex, i: int, vehicles: bool = True) -> bool:
     unless ``vehicles`` is False a vehicle ("a bus plunged")."""
     token = doc.tokens[i]
     if token.pos == "PROPN":
-        # A named storm: "Cyclone Winston", "Hurricane Maria".
-        return any(c.lemma.lower() in cue("hazard") for c in doc.kids(i, "compound"))
+        # A named storm or vehicle: "Cyclone Winston", "Hurricane Maria", "the ferry Mphatso".
+        return any(c.lemma.lower() in cue("hazard") or vehicles and c.lemma.lower() in cue("vehicle")
+                   for c in doc.kids(i, "compound"))
     if token.pos != "NOUN":
         return False
     words = [token.lemma.lower(), *(f"{c.lemma.lower()} {token.lemma.lower()}" for c in doc.kids(i, "compound"))]
@@ -204,11 +205,24 @@ def _hazard_agent(doc: ArticleIndex, verb: Token) -> bool:
     passive = bool(doc.kids(verb.index, "auxpass", "nsubjpass"))
     if not passive:
         subj = subject(doc, verb.index)
-        if subj is not None and doc.tokens[subj].text.lower() == "it" and verb.dep == "advcl":
-            subj = subject(doc, doc.head(verb.index).index)  # "the train was travelling ... when it hit"
+        if subj is not None and (doc.tokens[subj].text.lower() == "it" or doc.tokens[subj].pos == "PROPN" and verb.dep == "relcl"):
+            antecedent = _it_antecedent(doc, verb)
+            subj = subj if antecedent is None else antecedent
         return subj is not None and is_hazard(doc, subj)
     agents = [o for c in doc.kids(verb.index, "agent", "prep") if c.dep == "agent" or c.lemma.lower() == "in" for o in doc.kids(c.index, "pobj")]
     return any(is_hazard(doc, o.index) for o in agents) or _killed_when_it_collapsed(doc, verb)
+
+
+def _it_antecedent(doc: ArticleIndex, verb: Token) -> int | None:
+    """What "it" subject of a clause stands for: the subject of the clause it hangs on ("the train
+    was travelling ... when it hit"), or the noun it hangs on ("the ferry ..., when it overturned"
+    parsed as a relative clause of "ferry"; so is "The ferry Mphatso capsized", its name the subject)."""
+    head = doc.head(verb.index)
+    if verb.dep == "advcl":
+        return subject(doc, head.index)
+    if verb.dep == "relcl" and head.pos in ("NOUN", "PROPN"):
+        return head.index
+    return None
 
 
 def _killed_when_it_collapsed(doc: ArticleIndex, verb: Token) -> bool:
