@@ -493,6 +493,22 @@ def test_events_it_of_a_when_clause_is_the_vehicle_of_the_main_clause(events_of)
     assert [(m.event_class, m.places) for m in found] == [("Disaster", ("place/strelsau",))]
 
 
+def test_events_a_lede_dated_by_its_report_takes_the_day_the_story_gives(events_of):
+    text = ("A wildfire tore through forests near Strelsau, killing a firefighter, officials said Tuesday.\n\n"
+            "The fire broke out on Sunday afternoon near Strelsau.\n\n"
+            "The firefighter died on Monday when flames trapped his truck.")
+    found, _ = events_of(text, published=date(2023, 3, 14))
+    assert {(m.text, m.time.value[:10]) for m in found if m.event_class in ("Disaster", "Death")} == {
+        ("tore", "2023-03-12"), ("broke", "2023-03-12"), ("killing", "2023-03-13"), ("died", "2023-03-13")}
+
+
+def test_events_a_lede_keeps_its_report_day_when_the_story_gives_none_or_two(events_of):
+    text = ("A wildfire tore through forests near Strelsau, officials said Tuesday.\n\n"
+            "A fire broke out on Sunday near Strelsau, and another fire broke out on Monday.")
+    found, _ = events_of(text, published=date(2023, 3, 14))
+    assert [m.time.value for m in found if m.text == "tore"] == ["2023-03-14"]
+
+
 @pytest.mark.parametrize("text", [
     # "it" hanging on the vehicle as a relative clause, as the small model often parses it
     "The wooden ferry Mphatso was carrying about 140 passengers, more than twice its permitted load, "

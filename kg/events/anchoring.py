@@ -237,6 +237,13 @@ def _reporting(doc: ArticleIndex, verb: int) -> bool:
     return doc.tokens[verb].lemma.lower() in cue("reporting")
 
 
+def dates_the_report(doc: ArticleIndex, trigger: int, expression: TimeExpression) -> bool:
+    """Whether ``expression``, in the trigger's sentence, is the day of its telling ("..., killing a
+    firefighter, officials said Tuesday")."""
+    sentence = doc.sentence_of[trigger]
+    return any(t.expression is expression and t.sentence == sentence and _dates_a_report(doc, t) for t in doc.times)
+
+
 def _dates_a_report(doc: ArticleIndex, time: AnchoredTime) -> bool:
     """"..., officials said Tuesday": a time of the telling."""
     clause = _nearest_verb(doc, time.head)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
-from kg.events.anchoring import time_of, verb_chain
+from kg.events.anchoring import dates_the_report, time_of, verb_chain
 from kg import names
 from kg.events.arguments import DEFINITE, Roles, argument, place_phrases, pronoun_subject, roles_of, subject
 from kg.events.counts import count_of
@@ -24,6 +24,9 @@ from kg.events.modality import hedged, realis_status
 from kg.events.speech import content, report
 from kg.events.triggers import is_hazard, trigger
 from kg.model import EventMention, Mention, ParsedArticle, TimeExpression, Token
+
+# A lede's summary tells of events at most this many days before the day it was reported.
+LEDE_SUMMARY_DAYS = 7
 
 
 def extract_event_mentions(
@@ -54,7 +57,7 @@ def extract_event_mentions(
             if not mention.places:
                 mention = replace(mention, places=_scene_of_an_event(doc, token, found))
             found.append(mention)
-    return _tolls_placed_by_their_cause(doc, _placed_by_the_paragraph(doc, found))
+    return _tolls_placed_by_their_cause(doc, _placed_by_the_paragraph(doc, _ledes_dated_by_the_story(doc, found)))
 
 
 def _scene_of_an_event(doc: ArticleIndex, token: Token, earlier: Sequence[EventMention]) -> tuple[str, ...]:
@@ -74,6 +77,33 @@ def _scene_of_an_event(doc: ArticleIndex, token: Token, earlier: Sequence[EventM
     return ()
 
 
+def _ledes_dated_by_the_story(doc: ArticleIndex, found: list[EventMention]) -> list[EventMention]:
+    """A lede dated only by its report ("A wildfire tore through ..., killing a firefighter,
+    officials said Tuesday") sums up what the story goes on to date ("broke out on Sunday", "died
+    on Monday"): it takes the one earlier day, within ``LEDE_SUMMARY_DAYS``, on which a later
+    paragraph tells an event of its class."""
+    if not found:
+        return found
+    lede = _block(doc, found[0])
+    dated: list[EventMention] = []
+    for mention in found:
+        report = time_interval(mention.time) if mention.time is not None else None
+        if report is not None and mention.event_class != STATEMENT and _block(doc, mention) == lede \
+                and dates_the_report(doc, doc.token_span(mention.start, mention.end)[0], mention.time):
+            told = {m.time.value[:10]: m.time for m in found
+                    if _block(doc, m) != lede and m.time is not None and classes_compatible(m.event_class, mention.event_class)
+                    and (interval := time_interval(m.time)) is not None and interval[0] == interval[1]
+                    and 0 < (report[0] - interval[0]).days <= LEDE_SUMMARY_DAYS}
+            if len(told) == 1:
+                mention = replace(mention, time=next(iter(told.values())))
+        dated.append(mention)
+    return dated
+
+
+def _block(doc: ArticleIndex, mention: EventMention) -> int:
+    return doc.block_of[doc.token_span(mention.start, mention.end)[0]]
+
+
 def _placed_by_the_paragraph(doc: ArticleIndex, found: list[EventMention]) -> list[EventMention]:
     """An event placed nowhere happened where the event before it in its paragraph, on the same
     day, did: "The violence at the prison began when ... Three guards were wounded"."""
@@ -89,7 +119,7 @@ def _placed_by_the_paragraph(doc: ArticleIndex, found: list[EventMention]) -> li
 
 
 def _same_paragraph(doc: ArticleIndex, a: EventMention, b: EventMention) -> bool:
-    return doc.block_of[doc.token_span(a.start, a.end)[0]] == doc.block_of[doc.token_span(b.start, b.end)[0]]
+    return _block(doc, a) == _block(doc, b)
 
 
 def _tolls_placed_by_their_cause(doc: ArticleIndex, found: list[EventMention]) -> list[EventMention]:
