@@ -502,6 +502,11 @@ def test_events_a_lede_dated_by_its_report_takes_the_day_the_story_gives(events_
         ("tore", "2023-03-12"), ("broke", "2023-03-12"), ("killing", "2023-03-13"), ("died", "2023-03-13")}
 
 
+def test_events_an_event_placed_nowhere_takes_the_place_of_its_when_clause(events_of):
+    found, _ = events_of("The firefighter died on Monday when his truck was trapped by flames on a road near Strelsau.")
+    assert only(found, "Death").places == ("place/strelsau",)
+
+
 def test_events_a_lede_keeps_its_report_day_when_the_story_gives_none_or_two(events_of):
     text = ("A wildfire tore through forests near Strelsau, officials said Tuesday.\n\n"
             "A fire broke out on Sunday near Strelsau, and another fire broke out on Monday.")

@@ -267,8 +267,17 @@ def _roles(doc: ArticleIndex, token: Token, cls: str, statement: bool) -> Roles:
         post = doc.tokens[subj].lemma.lower() in names.lexicon("role_heads")
         roles.places = place_phrases(doc, subj, 0 if post else 1)
     if not roles.places and token.pos == "VERB" and not statement:
-        roles.places = _places_of_what_came_before(doc, token.index)
+        roles.places = _places_of_what_came_before(doc, token.index) or _places_of_a_when_clause(doc, token.index)
     return roles
+
+
+def _places_of_a_when_clause(doc: ArticleIndex, verb: int) -> list[Mention]:
+    """"died on Monday when his truck was trapped by flames near Lecevica": what happened at the
+    same time as an event placed nowhere else happened where it did."""
+    clauses = [c for c in doc.kids(verb, "advcl") if any(m.lemma.lower() in cue("simultaneous") for m in doc.kids(c.index, "advmod", "mark"))]
+    return [m for c in clauses for m in [*place_phrases(doc, c.index),
+                                         *(p for a in doc.kids(c.index, "agent") for o in doc.kids(a.index, "pobj")
+                                           for p in place_phrases(doc, o.index, 1))]]
 
 
 def _places_of_what_came_before(doc: ArticleIndex, verb: int) -> list[Mention]:
