@@ -216,7 +216,7 @@ def _time_rank(doc: ArticleIndex, trigger: Token, time: AnchoredTime) -> tuple[i
         return _clause_of_time_rank(doc, trigger, time)
     if time.bound or _through_bound(doc, time.head):
         return None
-    clause = _nearest_verb(doc, time.head)
+    clause = _clause_of_time(doc, time)
     if clause is None or _bounded_below(doc, trigger.index, clause):
         return None
     if trigger.pos == "NOUN":
@@ -233,6 +233,16 @@ def _time_rank(doc: ArticleIndex, trigger: Token, time: AnchoredTime) -> tuple[i
     return (2, chain.index(clause)) if clause in chain else None
 
 
+def _clause_of_time(doc: ArticleIndex, time: AnchoredTime) -> int | None:
+    """The verb a time belongs to: a reporting verb right before it ("the army said on Wednesday it
+    had foiled ...", which the parser may hang on "foiled"), else the nearest verb above it."""
+    first = doc.token_span(time.expression.start, time.expression.end)[0]
+    before = first - 1 if first > 0 and doc.tokens[first - 1].text.lower() == "on" else first
+    if before > 0 and doc.tokens[before - 1].pos == "VERB" and _reporting(doc, before - 1):
+        return before - 1
+    return _nearest_verb(doc, time.head)
+
+
 def _reporting(doc: ArticleIndex, verb: int) -> bool:
     return doc.tokens[verb].lemma.lower() in cue("reporting")
 
@@ -246,7 +256,7 @@ def dates_the_report(doc: ArticleIndex, trigger: int, expression: TimeExpression
 
 def _dates_a_report(doc: ArticleIndex, time: AnchoredTime) -> bool:
     """"..., officials said Tuesday": a time of the telling."""
-    clause = _nearest_verb(doc, time.head)
+    clause = _clause_of_time(doc, time)
     return clause is not None and _reporting(doc, clause)
 
 
