@@ -502,6 +502,12 @@ def test_events_a_lede_dated_by_its_report_takes_the_day_the_story_gives(events_
         ("tore", "2023-03-12"), ("broke", "2023-03-12"), ("killing", "2023-03-13"), ("died", "2023-03-13")}
 
 
+def test_events_dated_event_noun_it_happened_in_dates_it_and_its_conjunct(events_of):
+    found, _ = events_of("At least 35 people were injured in Friday's clashes in Strelsau, and police arrested 64 people.")
+    assert {m.event_class: m.time.value for m in found if m.event_class in ("Injury", "Arrest")} == {
+        "Injury": "2023-03-10", "Arrest": "2023-03-10"}
+
+
 def test_events_an_event_placed_nowhere_takes_the_place_of_its_when_clause(events_of):
     found, _ = events_of("The firefighter died on Monday when his truck was trapped by flames on a road near Strelsau.")
     assert only(found, "Death").places == ("place/strelsau",)

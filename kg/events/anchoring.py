@@ -300,12 +300,18 @@ def _noun_rank(doc: ArticleIndex, trigger: Token, time: AnchoredTime, clause: in
 def _owned_by_other_event(doc: ArticleIndex, trigger: Token, time: AnchoredTime) -> bool:
     """A date written before another event noun is that event's ("the August 7 bombings"), not the trigger's.
 
-    Unless that event is the trigger's own argument: "the 1998 bombings killed 200 people".
+    Unless that event is the trigger's own argument ("the 1998 bombings killed 200 people") or the
+    circumstance it happened in ("were injured in Friday's clashes").
     """
     owner = doc.head(time.head)
     if owner.index == trigger.index or owner.pos != "NOUN" or owner.index < time.head or event_word(doc, owner) is None:
         return False
-    return not (owner.head == trigger.index and owner.dep in ARGUMENT_DEPS)
+    if owner.head == trigger.index and owner.dep in ARGUMENT_DEPS:
+        return False
+    preposition = doc.head(owner.index)
+    # Verbs joined by "and" share it: "were injured in Friday's clashes, and police arrested 64".
+    joined = {trigger.index, *(c.index for c in doc.kids(trigger.index, "conj")), *([trigger.head] if trigger.dep == "conj" else [])}
+    return not (owner.dep == "pobj" and preposition.head in joined and preposition.lemma.lower() in cue("circumstance_prep"))
 
 
 def _simultaneous(doc: ArticleIndex, i: int) -> bool:
