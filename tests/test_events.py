@@ -508,6 +508,17 @@ def test_events_dated_event_noun_it_happened_in_dates_it_and_its_conjunct(events
         "Injury": "2023-03-10", "Arrest": "2023-03-10"}
 
 
+def test_events_a_name_right_before_said_is_the_speaker_not_a_target(events_of):
+    found, _ = events_of("Soldiers opened fire on the palace in Strelsau late on Monday, killing two guards, "
+                         "the armed forces chief of staff, General Anton Weiss, said in a statement.")
+    assert only(found, "Killing").targets == ()
+
+
+def test_events_a_hyphenated_run_off_is_an_election(events_of):
+    found, _ = events_of("Anton Weiss won a presidential run-off in December 2022.")
+    assert only(found, "Election").actors == ("person/anton-weiss",)
+
+
 def test_events_an_event_placed_nowhere_takes_the_place_of_its_when_clause(events_of):
     found, _ = events_of("The firefighter died on Monday when his truck was trapped by flames on a road near Strelsau.")
     assert only(found, "Death").places == ("place/strelsau",)

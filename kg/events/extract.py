@@ -236,7 +236,7 @@ def _event_mention(doc: ArticleIndex, token: Token, cls: str, lemma: str) -> Eve
         sentence_start=sentence.start,
         sentence_end=sentence.end,
         actors=_keys(doc, actors),
-        targets=_keys(doc, [m for m in roles.targets if m not in actors]),
+        targets=_keys(doc, [m for m in roles.targets if m not in actors and not _attributed(doc, m)]),
         places=_keys(doc, roles.places),
         time=time,
         count=count.value if count else None,
@@ -269,6 +269,14 @@ def _roles(doc: ArticleIndex, token: Token, cls: str, statement: bool) -> Roles:
     if not roles.places and token.pos == "VERB" and not statement:
         roles.places = _places_of_what_came_before(doc, token.index) or _places_of_a_when_clause(doc, token.index)
     return roles
+
+
+def _attributed(doc: ArticleIndex, mention: Mention) -> bool:
+    """A name right before ", said" tells who said it, wherever the parser hangs it ("killing two
+    guards, the armed forces chief, General X, said": X is no one killed)."""
+    last = doc.token_span(mention.start, mention.end)[-1]
+    after = doc.tokens[last + 1 : last + 3]
+    return len(after) == 2 and after[0].text == "," and after[1].pos == "VERB" and after[1].lemma.lower() in cue("reporting")
 
 
 def _places_of_a_when_clause(doc: ArticleIndex, verb: int) -> list[Mention]:
