@@ -508,6 +508,17 @@ def test_events_dated_event_noun_it_happened_in_dates_it_and_its_conjunct(events
         "Injury": "2023-03-10", "Arrest": "2023-03-10"}
 
 
+def test_events_an_organisation_where_an_attack_began_is_its_target(events_of):
+    found, _ = events_of("The cyber attack began on Tuesday at the Red Hand clinic in Strelsau.")
+    attack = only(found, "Attack")
+    assert (attack.targets, attack.places) == (("organization/red-hand",), ("place/strelsau",))
+
+
+def test_events_a_heart_attack_is_no_attack(events_of):
+    found, _ = events_of("A man with a heart attack died on Wednesday in an ambulance near Strelsau.")
+    assert [m.event_class for m in found] == ["Death"]
+
+
 def test_events_a_name_right_before_said_is_the_speaker_not_a_target(events_of):
     found, _ = events_of("Soldiers opened fire on the palace in Strelsau late on Monday, killing two guards, "
                          "the armed forces chief of staff, General Anton Weiss, said in a statement.")

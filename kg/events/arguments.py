@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from kg import names
 from kg.events.document import ArticleIndex
-from kg.events.lexicon import cue
+from kg.events.lexicon import ATTACK, ancestry, cue
 from kg.events.places import acts, is_facility, is_site
 from kg.model import Mention, Token
 
@@ -379,6 +379,11 @@ def noun_roles(doc: ArticleIndex, noun: Token, cls: str) -> Roles:
             if subj is not None:
                 roles.add(argument(doc, subj), "actors")
         roles.places += place_phrases(doc, support.index)
+        if ancestry(cls)[-1] == ATTACK:
+            # "The attack began at the Silesian Regional Hospital": an organisation where an attack
+            # began was what it struck.
+            roles.add([m for p in doc.kids(support.index, "prep") if p.lemma.lower() in ("at", *TARGET_PREPS)
+                       for o in doc.kids(p.index, "pobj") for m in argument(doc, o.index) if m.kind == "Organization"], "targets")
     return roles
 
 

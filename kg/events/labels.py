@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
 from kg.events.intervals import grain_rank, time_interval
-from kg.events.lexicon import STATEMENT, ancestry, classes_compatible, event_classes, triggers
+from kg.events.lexicon import ATTACK, STATEMENT, ancestry, classes_compatible, event_classes, triggers
 from kg.events.places import place_rank
 from kg.model import Entity, Event, EventMention
 
@@ -70,7 +70,7 @@ def describe(
     if actors:
         words.append("by " + _name(actors[0], by_key))
     if targets and cls != STATEMENT:
-        words.append(("on " if "Attack" in ancestry(cls) else "of ") + _name(targets[0], by_key))
+        words.append(("on " if ATTACK in ancestry(cls) else "of ") + _name(targets[0], by_key))
     if places:
         words.append(("in " if place_rank(by_key.get(places[0])) else "at ") + _name(places[0], by_key))
     return " ".join(words)

@@ -13,6 +13,8 @@ from functools import cache
 
 from kg.resources import table_error, table_lines, table_section
 
+NO_EVENT = "-"  # in events_triggers.tsv: the two-word lemma tells no event
+ATTACK = "Attack"  # the top class of violence against people or places
 STATEMENT = "Statement"
 
 
@@ -45,11 +47,12 @@ def event_classes() -> dict[str, EventClass]:
 
 @cache
 def triggers() -> dict[tuple[str, str], str]:
-    """(lemma, VERB | NOUN) -> event class, from ``events_triggers.tsv``."""
+    """(lemma, VERB | NOUN) -> event class, from ``events_triggers.tsv``; ``NO_EVENT`` for a
+    two-word lemma that names no event though its head does ("heart attack")."""
     table: dict[tuple[str, str], str] = {}
     for line in table_lines("events_triggers.tsv"):
         cells = line.split("\t")
-        if len(cells) != 3 or cells[1] not in ("VERB", "NOUN", "*") or cells[2] not in event_classes():
+        if len(cells) != 3 or cells[1] not in ("VERB", "NOUN", "*") or cells[2] not in (*event_classes(), NO_EVENT):
             raise table_error("events_triggers.tsv", f"{line!r} is not lemma, VERB|NOUN|*, known class")
         lemma, pos, cls = cells
         for each in ("VERB", "NOUN") if pos == "*" else (pos,):

@@ -20,11 +20,10 @@ from collections.abc import Callable
 from kg import names
 from kg.events.arguments import subject
 from kg.events.document import ArticleIndex
-from kg.events.lexicon import cue, hazard_classes, triggers
+from kg.events.lexicon import ATTACK, NO_EVENT, cue, hazard_classes, triggers
 from kg.model import Token
 
 DISASTER = "Disaster"
-ATTACK = "Attack"
 APPOINTMENT = "Appointment"
 BOMBING = "Bombing"
 PROTEST = "Protest"
@@ -59,6 +58,8 @@ def trigger(doc: ArticleIndex, token: Token) -> tuple[str, str] | None:
         return None  # "protests broke out": the noun tells the event, the verb only that it began
     for lemma in [*candidates, token.lemma.lower()]:
         if (cls := triggers().get((lemma, pos))) is not None:
+            if cls == NO_EVENT:
+                return None  # "a heart attack"
             if pos == "VERB" and _as_a_post(doc, token):
                 return APPOINTMENT, lemma  # "took over as interim chief executive"
             if pos == "VERB" and (cls := _by_participants(doc, token, lemma, cls)) is None:
