@@ -590,6 +590,10 @@ def test_events_pronoun_stands_for_the_one_person_named_before(events_of):
     assert only(found, "Trial").targets == ()  # two people before: no telling which
     found, _ = events_of("Troops captured a senior commander of the Red Hand, Anton Weiss, on Monday, he told reporters.")
     assert "person/anton-weiss" not in only(found, "Capture").actors  # the one captured tells nothing
+    # a sentence naming no one passes its own pronoun subject's person on
+    found, _ = events_of("Maria Lopez resigned in June. She was arrested in September at the airport. "
+                         "Prosecutors charged her on Friday.")
+    assert only(found, "Trial").targets == ("person/maria-lopez",)
 
 
 def test_events_what_followed_an_event_happened_where_it_did(events_of):

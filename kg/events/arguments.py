@@ -29,6 +29,7 @@ ARGUMENT_MODIFIER_PREPS = ("of", "from")
 # Clauses that share the subject of the verb they hang on ("..., detonating X before storming Y").
 SUBJECT_SHARING_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl")
 TARGET_PREPS = ("on", "against")
+PRONOUN_CHAIN = 2  # sentences a pronoun may reach back through others ("He ... He ... him")
 DEFINITE = ("the", "this", "that")
 # The place subtype "the town", "the village" refer back to (kg/resources/en/entities/settlement_nouns.tsv).
 SETTLEMENT = "City"
@@ -81,9 +82,11 @@ def _organization_antecedent(doc: ArticleIndex, token: Token) -> Mention | None:
     return named[0] if len({doc.key(m) for m in named}) == 1 else None
 
 
-def _pronoun_antecedent(doc: ArticleIndex, token: Token) -> Mention | None:
+def _pronoun_antecedent(doc: ArticleIndex, token: Token, depth: int = 0) -> Mention | None:
     """"he", "her": the one person named in the sentence before, or as a subject earlier in its own
-    ("troops captured a commander, Bakari Selemani, he told reporters": he is not the commander)."""
+    ("troops captured a commander, Bakari Selemani, he told reporters": he is not the commander);
+    where the sentence before names no one, whom its own pronoun subject stands for ("He was
+    arrested in 2026 ... Prosecutors charged him in 2027")."""
     if token.tag != "PRP" or token.text.lower() not in cue("person_pronoun"):
         return None
     sentence = doc.parsed.sentences[doc.sentence_of[token.index]]
@@ -91,6 +94,9 @@ def _pronoun_antecedent(doc: ArticleIndex, token: Token) -> Mention | None:
     people = [m for m in doc.mentions if m.kind == "Person" and (
         before.start <= m.start < sentence.start and before is not sentence
         or sentence.start <= m.start < token.start and _subject_mention(doc, m))]
+    if not people and before is not sentence and depth < PRONOUN_CHAIN:
+        pronouns = [t for t in doc.tokens[before.first : before.last] if t.dep in SUBJECT_DEPS and t.tag == "PRP"]
+        return _pronoun_antecedent(doc, pronouns[0], depth + 1) if pronouns else None
     return people[-1] if len({doc.key(m) for m in people}) == 1 else None
 
 
