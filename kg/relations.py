@@ -84,7 +84,7 @@ MINISTER = "minister"
 ORGANIZATION_KIND, COUNTRY_KIND = "Organization", ("Place", "Country")
 # A minister with no country written is of the country the story names this many times as often
 # as any other (by name or nationality): a story filed from a capital about its own government.
-DOMINANT_COUNTRY = 3
+DOMINANT_COUNTRY = 2
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
 COUNTERPART = "counterpart"
 ROLE_PREPOSITIONS = frozenset({"of", "at", "for", "to", "with", "in"})
