@@ -69,6 +69,7 @@ CONFIDENCE = {
     "place-possessive": 0.8,
     "place-based": 0.8,
     "based-in": 0.8,
+    "sited-in": 0.8,
     "story-based-in": 0.6,
     "its-unit": 0.7,
     "facility-description": 0.6,
@@ -691,6 +692,9 @@ def _locations(context: Context, sentence: Sentence) -> Iterator[Relation]:
             seat = _based_in(context, sentence, place[1])
             if seat:
                 yield _relation(context, place[2], LOCATION, seat, sentence, "based-in")
+            seat = _sited_in(context, sentence, place)
+            if seat:
+                yield _relation(context, place[2], LOCATION, seat, sentence, "sited-in")
         if not place or place[0] != index or context.kinds.get(place[2], ("", None))[0] != "Place":
             continue
         container = None if _subtype(context, place[2]) == "Country" else _place_in(context, sentence, place[1])
@@ -711,6 +715,16 @@ def _locations(context: Context, sentence: Sentence) -> Iterator[Relation]:
         based = _based_organization(context, sentence, place)
         if based:
             yield _relation(context, based, LOCATION, place[2], sentence, "place-based")
+
+
+def _sited_in(context: Context, sentence: Sentence, organization: tuple[int, int, str]) -> str | None:
+    """"the Eugenio Espejo Hospital in Quito": an organisation that stands at one place
+    (`entities/sited_heads.txt`), right before "in <Place>"."""
+    head = names.normal(context.tokens[organization[1] - 1].text)
+    if head not in names.lexicon("sited_heads") or organization[1] >= sentence.last \
+            or context.tokens[organization[1]].text.casefold() != "in":
+        return None
+    return _place_phrase(context, sentence, organization[1] + 1)
 
 
 def _story_company_seat(context: Context, sentence: Sentence) -> Relation | None:

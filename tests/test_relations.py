@@ -164,6 +164,10 @@ def relations_of(parse_text, text: str) -> set[tuple[str, str, str, str | None, 
             "Goran Simic, has not been questioned.",
             ("person/goran-simic", "worksFor", "organization/morava-defence-systems", "chief executive", "story-title"),
         ),
+        (  # an organisation standing at one place, before "in"
+            "The man died at the Vrbnica General Hospital in Strelsau on Friday.",
+            ("organization/vrbnica-general-hospital", "location", "place/strelsau", None, "sited-in"),
+        ),
         (  # a seat after a short description
             "Articles alleged that Morava Defence Systems, a state-owned arms maker based in the central town "
             "of Vrbnica, had sold shells.",
