@@ -397,7 +397,8 @@ def _named_by_noun(context: Context, index: int) -> str | None:
     noun = context.tokens[index].lemma.casefold()
     if noun in names.lexicon("company_nouns"):
         return _company_before(context, index) or _story_company(context)
-    return next((key for last, key in _names_before(context, index)
+    # A definite "the hospital's" may point back past the last two sentences to the one named so.
+    return next((key for last, key in _names_before(context, index, anywhere=True)
                  if noun in (context.tokens[last].lemma.casefold(), context.tokens[last + 1].lemma.casefold())), None)
 
 
@@ -414,10 +415,10 @@ def _company_before(context: Context, index: int) -> str | None:
     return None
 
 
-def _names_before(context: Context, index: int, kind: str | None = None) -> Iterator[tuple[int, str]]:
+def _names_before(context: Context, index: int, kind: str | None = None, anywhere: bool = False) -> Iterator[tuple[int, str]]:
     """``(last token, key)`` of each name (of ``kind`` if given) ending before token ``index``
-    within the sentence before it, nearest first."""
-    for i in range(index - 1, _two_sentences_before(context, index) - 1, -1):
+    within the sentence before it (``anywhere``: in the article), nearest first."""
+    for i in range(index - 1, (0 if anywhere else _two_sentences_before(context, index)) - 1, -1):
         found = _entity_at(context, i)
         if found is not None and found[1] == i + 1 and (kind is None or context.kinds.get(found[2], ("", None))[0] == kind):
             yield i, found[2]

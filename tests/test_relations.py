@@ -133,6 +133,11 @@ def relations_of(parse_text, text: str) -> set[tuple[str, str, str, str | None, 
             "The corporation's chairwoman, Marlene Cooper, told Reuters so.",
             ("person/marlene-cooper", "worksFor", "organization/warnmadi-aboriginal-corporation", "chairwoman", "story-title"),
         ),
+        (  # ... however far back it was named
+            "Hackers struck the Warnmadi Regional Hospital on Tuesday. Operations stopped. Ambulances "
+            "were sent away. Patients waited. The hospital's director, Marlene Cooper, said so.",
+            ("person/marlene-cooper", "worksFor", "organization/warnmadi-regional-hospital", "director", "story-title"),
+        ),
         (  # ... or the story's company for a company noun; a portfolio may have adjectives
             "Velcor Holdings LLC shares fell on Friday. The company's head of corporate affairs, Mark Ruddle, resigned.",
             ("person/mark-ruddle", "worksFor", "organization/velcor-holdings-llc", "head of corporate affairs", "story-title"),
