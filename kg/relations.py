@@ -66,6 +66,7 @@ CONFIDENCE = {
     "place-appositive": 0.8,
     "region-of": 0.8,
     "who-leads": 0.8,
+    "led-by": 0.7,
     "place-possessive": 0.8,
     "place-based": 0.8,
     "based-in": 0.8,
@@ -315,14 +316,16 @@ def _affiliations_as_written(context: Context, sentence: Sentence) -> Iterator[R
         written = False
         for finders in (
             (("possessive", _possessive), ("title-before", _title_before), ("role-of-before", _role_of_before)),
-            (("appositive", _appositive), ("of-after", _of_after), ("who-leads", _who_leads)),
+            (("appositive", _appositive), ("of-after", _of_after), ("who-leads", _who_leads), ("led-by", _led_by)),
         ):
             for rule, finder in finders:
                 found = [(obj, role) for obj, role in finder(context, sentence, person)
                          if obj != person[2] and not _profession_at_place(context, obj, role)]
                 for obj, role in found:
                     yield _relation(context, person[2], WORKS_FOR, obj, sentence, rule, role)
-                written = written or bool(found)
+                # What someone leads says nothing of the title before the name ("led by former
+                # finance minister X"): the story may still say whose post that is.
+                written = written or bool(found) and rule != "led-by"
                 if found:
                     break
         if not written:  # read from the story only what the words around the name do not say
@@ -664,6 +667,32 @@ def _appositive(context: Context, sentence: Sentence, person: tuple[int, int, st
             return  # "a lawyer for the <Org> secretary": the role is held for a person
     if owner:
         yield owner[2], role
+
+
+def _led_by(context: Context, sentence: Sentence, person: tuple[int, int, str]) -> Iterator[tuple[str, str]]:
+    """"Kallio's board, led by chairman Pekka Rautio,", "the Red Hand, led by General X": the
+    organisation (or its body) right before "led by" is the person's, the title the post when it
+    is a post there, else "leader" ("led by former finance minister X": the title is another post)."""
+    tokens = context.tokens
+    start = _before_rank(context, sentence, person[0])
+    by = next((i for i in range(start - 1, max(sentence.first, start - 1 - MAX_ROLE_WORDS) - 1, -1)
+               if tokens[i].text.casefold() == "by"), None)
+    if by is None or by - 1 < sentence.first or tokens[by - 1].text.casefold() != "led":
+        return
+    title = _role(context, by + 1, start) if by + 1 < start else None
+    elsewhere = title is None or names.is_past_role(title) or names.office_of(names.post_of(title).split(" of ")[0]) \
+        in names.lexicon("state_offices") or title.endswith(MINISTER)
+    role = names.role_verbs()["leads"] if elsewhere else title
+    led = by - 1 - (by - 2 >= sentence.first and tokens[by - 2].text == ",")
+    if led - 2 >= sentence.first and tokens[led - 1].pos == "NOUN" and tokens[led - 2].tag == "POS":
+        led -= 2  # "Kallio's board": the organisation the body is of
+    organization = _entity_at(context, led - 1) if led > sentence.first else None
+    if not role or not organization or organization[1] != led or context.kinds.get(organization[2], ("", None))[0] != ORGANIZATION_KIND:
+        return
+    before = organization[0] - 1 - (organization[0] > sentence.first and tokens[organization[0] - 1].text.casefold() in DETERMINERS)
+    if before >= sentence.first and tokens[before].text.casefold() == "of":
+        return  # "a faction of the FPR led by Col. X": a part of it is led
+    yield organization[2], role
 
 
 def _who_leads(context: Context, sentence: Sentence, person: tuple[int, int, str]) -> Iterator[tuple[str, str]]:

@@ -151,6 +151,14 @@ def relations_of(parse_text, text: str) -> set[tuple[str, str, str, str | None, 
             "Fires burned across Portugal on Monday. Deputy President Mark Ruddle visited the area.",
             ("person/mark-ruddle", "worksFor", "place/portugal", "deputy president", "story-title"),
         ),
+        (  # the organisation, or its body, right before "led by"
+            "Tarvik AB agreed. Tarvik's board, led by chairman Mark Ruddle, backed the offer.",
+            ("person/mark-ruddle", "worksFor", "organization/tarvik-ab", "chairman", "led-by"),
+        ),
+        (  # a title that is a post elsewhere makes the leader only
+            "The Umoja Democratic Movement, led by former finance minister Lena Voss, won the vote.",
+            ("person/lena-voss", "worksFor", "organization/umoja-democratic-movement", "leader", "led-by"),
+        ),
         (  # a relative clause whose verb gives a post
             "Lena Voss, who leads the Umoja Democratic Movement, won the vote.",
             ("person/lena-voss", "worksFor", "organization/umoja-democratic-movement", "leader", "who-leads"),
@@ -210,6 +218,11 @@ def test_relations_office_of_state_after_a_nationality_is_that_nations(parse_tex
 def test_relations_office_of_state_needs_a_country_named_well_above_any_other(parse_text):
     text = "Fires burned across Portugal on Monday, near the Spanish border. Prime Minister Mark Ruddle visited."
     assert not any(r[0] == "person/mark-ruddle" for r in relations_of(parse_text, text))
+
+
+def test_relations_a_part_of_an_organisation_led_by_someone_is_not_the_whole(parse_text):
+    text = "A faction of the Umoja Democratic Movement led by Col. Lena Voss did not sign the deal."
+    assert not any(r[0] == "person/lena-voss" for r in relations_of(parse_text, text))
 
 
 def test_relations_company_title_with_another_name_in_the_sentence_is_left_unread(parse_text):
