@@ -811,7 +811,9 @@ def _place_phrase(context: Context, sentence: Sentence, index: int) -> str | Non
     tokens = context.tokens
     if index < sentence.last and tokens[index].text.casefold() in DETERMINERS:
         index += 1
-    while index < sentence.last and tokens[index].tag in ADJECTIVE_TAGS and index not in context.at:
+    # "central" before a name may be tagged a proper noun; written in lower case it is no name.
+    while index < sentence.last and index not in context.at and (
+            tokens[index].tag in ADJECTIVE_TAGS or tokens[index].pos == "PROPN" and tokens[index].text.islower()):
         index += 1
     if index + 1 < sentence.last and tokens[index].text.casefold() in names.settlement_nouns() \
             and tokens[index + 1].text.casefold() == "of":

@@ -262,6 +262,10 @@ def test_relations_company_title_with_another_name_in_the_sentence_is_left_unrea
             "The plane landed in Tharmel, a town in Kalikot district of Sudur Province, on Monday.",
             ("place/kalikot", "containedInPlace", "place/sudur-province", None, "region-of"),
         ),
+        (  # a compass word before the container, whatever its tag
+            "The mine lies near the town of Kajaani, in the Kainuu region of central Finland.",
+            ("place/kainuu", "containedInPlace", "place/finland", None, "region-of"),
+        ),
         (  # "X-based" before an organisation's name gives its seat
             "Police raided Breda-based freight company Velcor Holdings LLC on Monday.",
             ("organization/velcor-holdings-llc", "location", "place/breda", None, "place-based"),
