@@ -575,9 +575,9 @@ def _possessive(context: Context, sentence: Sentence, person: tuple[int, int, st
 
 
 def _role_of_before(context: Context, sentence: Sentence, person: tuple[int, int, str]) -> Iterator[tuple[str, str]]:
-    """"the <role> of <Org>, <Person>"."""
+    """"the <role> of <Org>, [<rank>] <Person>"."""
     tokens = context.tokens
-    end = person[0] - 1
+    end = _before_rank(context, sentence, person[0]) - 1
     if end < sentence.first or tokens[end].text != ",":
         return
     owner = _org_ending_at(context, sentence, end - 1, after_of=True)

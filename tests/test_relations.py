@@ -65,6 +65,10 @@ def relations_of(parse_text, text: str) -> set[tuple[str, str, str, str | None, 
             "The head of the International Relief Committee, Lena Voss, said aid was coming.",
             ("person/lena-voss", "worksFor", "organization/international-relief-committee", "head", "role-of-before"),
         ),
+        (  # a rank between the comma and the name
+            "The commander of the International Relief Committee, Gen. Lena Voss, said aid was coming.",
+            ("person/lena-voss", "worksFor", "organization/international-relief-committee", "commander", "role-of-before"),
+        ),
         (  # an office held over a place: the place stands as the organisation
             "The mayor of Quillmoor, Oskar Brandt, resigned on Tuesday.",
             ("person/oskar-brandt", "worksFor", "place/quillmoor", "mayor", "role-of-before"),
