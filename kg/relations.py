@@ -71,6 +71,7 @@ CONFIDENCE = {
     "place-based": 0.8,
     "based-in": 0.8,
     "sited-in": 0.8,
+    "seat-of": 0.8,
     "story-based-in": 0.6,
     "its-unit": 0.7,
     "facility-description": 0.6,
@@ -725,6 +726,9 @@ def _locations(context: Context, sentence: Sentence) -> Iterator[Relation]:
             seat = _sited_in(context, sentence, place)
             if seat:
                 yield _relation(context, place[2], LOCATION, seat, sentence, "sited-in")
+            seat = _seat_after_possessive(context, sentence, place[1])
+            if seat:
+                yield _relation(context, place[2], LOCATION, seat, sentence, "seat-of")
         if not place or place[0] != index or context.kinds.get(place[2], ("", None))[0] != "Place":
             continue
         container = None if _subtype(context, place[2]) == "Country" else _place_in(context, sentence, place[1])
@@ -745,6 +749,19 @@ def _locations(context: Context, sentence: Sentence) -> Iterator[Relation]:
         based = _based_organization(context, sentence, place)
         if based:
             yield _relation(context, based, LOCATION, place[2], sentence, "place-based")
+
+
+def _seat_after_possessive(context: Context, sentence: Sentence, index: int) -> str | None:
+    """After an organisation: "'s headquarters in <Place>", "'s head office in <Place>"
+    (`entities/seat_nouns.txt`); the seat's key."""
+    tokens = context.tokens
+    if index >= sentence.last or tokens[index].tag != "POS":
+        return None
+    for width in (2, 1):
+        noun = " ".join(t.text.casefold() for t in tokens[index + 1 : index + 1 + width])
+        if noun in names.lexicon("seat_nouns"):
+            return _place_in(context, sentence, index + 1 + width)
+    return None
 
 
 def _sited_in(context: Context, sentence: Sentence, organization: tuple[int, int, str]) -> str | None:

@@ -181,6 +181,10 @@ def relations_of(parse_text, text: str) -> set[tuple[str, str, str, str | None, 
             "Goran Simic, has not been questioned.",
             ("person/goran-simic", "worksFor", "organization/morava-defence-systems", "chief executive", "story-title"),
         ),
+        (  # a seat noun after the organisation's possessive
+            "Velcor Holdings LLC said its staff would move while Velcor Holdings LLC's head office in Strelsau is rebuilt.",
+            ("organization/velcor-holdings-llc", "location", "place/strelsau", None, "seat-of"),
+        ),
         (  # an organisation standing at one place, before "in"
             "The man died at the Vrbnica General Hospital in Strelsau on Friday.",
             ("organization/vrbnica-general-hospital", "location", "place/strelsau", None, "sited-in"),
