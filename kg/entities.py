@@ -687,7 +687,10 @@ def _in_apposition_to_a_role(parsed: ParsedArticle, first: int, last: int) -> bo
     sentence = parsed.sentence_of(first)
     if AGED.match(parsed.article.text, tokens[last].start if last < len(tokens) else len(parsed.article.text)):
         return True
-    if first > sentence.first and tokens[first - 1].text in names.professions():
+    # "Kenyan nurse Faith Njoroge", "health ministry spokeswoman Tereza Novotna": a profession or
+    # a post written in lower case right before the name.
+    if first > sentence.first and (tokens[first - 1].text in names.professions()
+                                   or tokens[first - 1].text.islower() and tokens[first - 1].text in names.lexicon("role_heads")):
         return True
     before = first - 2 >= sentence.first and tokens[first - 1].text == "," and _role_phrase_before(parsed, first - 1)
     after = tokens[last : min(sentence.last, last + 5)]
