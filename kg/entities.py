@@ -361,6 +361,8 @@ def _repair(parsed: ParsedArticle, first: int, last: int, label: str, groups: fr
         return Draft(first, last, PLACE, subtype, STRONG)
     if names.normal(text) in names.countries() or _alias_country(text):
         return Draft(first, last, PLACE, "Country", STRONG)
+    if last - first > 1 and tokens[first].text[:1].isupper() and names.normal(tokens[first].text) in names.lexicon("place_prefixes"):
+        return Draft(first, last, PLACE, None, STRONG)  # "Lake Malawi", "Mount Kenya"
     listed = _alias_kind(text)
     if listed:
         return Draft(first, last, listed, None, STRONG)
