@@ -97,6 +97,10 @@ def extract_mentions(parsed: ParsedArticle) -> list[Mention]:
     """
     spans = _joined_spans(parsed)
     groups = _group_words(parsed)
+    # A name the article gives a ship is no entity wherever it stands ("the Ocean Crest, a container
+    # ship ... The master of the Ocean Crest").
+    vessels = {names.normal(_span_text(parsed, first, last)) for first, last, _ in spans if _names_a_vessel(parsed, first, last)}
+    spans = [span for span in spans if names.normal(_span_text(parsed, span[0], span[1])) not in vessels]
     drafts = [d for d in (_repair(parsed, first, last, label, groups) for first, last, label in spans) if d]
     drafts += _acronym_expansions(parsed, drafts)
     drafts += _alias_finds(parsed, drafts)
@@ -545,6 +549,15 @@ def _names_a_product(parsed: ParsedArticle, last: int) -> bool:
         if head.lemma.casefold() in names.product_nouns() and head.pos == "NOUN" and not compound_goes_on:
             return True
     return False
+
+
+def _names_a_vessel(parsed: ParsedArticle, first: int, last: int) -> bool:
+    """"the ferry Mphatso", "the Ocean Crest, a container ship": a ship's name, no entity."""
+    vessels = names.lexicon("vessel_nouns")
+    before = parsed.tokens[first - 1] if first > 0 else None
+    head = _appositive_head(parsed, last)
+    return before is not None and before.pos == "NOUN" and before.lemma.casefold() in vessels \
+        or head is not None and head.lemma.casefold() in vessels
 
 
 def _portfolio_in_title(parsed: ParsedArticle, first: int, last: int) -> bool:

@@ -273,6 +273,13 @@ def test_entities_titled_surname_drops_honorific(parse_text):
     assert "Quellton" in got and got["Quellton"][0] == "Person"
 
 
+def test_entities_a_ship_s_name_is_no_entity_wherever_it_stands(parse_text):
+    text = ("The tanker was struck by the Ocean Crest, a container ship operated by Orion Pacific Lines. "
+            "The master of the Ocean Crest has not been detained. The ferry Mphatso sank near Likoma.")
+    texts = {m.text for m in extract_mentions(parse_text(text))}
+    assert "Orion Pacific Lines" in texts and not texts & {"Ocean Crest", "the Ocean Crest", "Mphatso"}
+
+
 def test_entities_mentions_stay_inside_blocks_and_sentences(parse_text):
     parsed = parse_text("Jane Doe visited Paris.\n\nMark Ruddle left London.")
     for m in extract_mentions(parsed):
