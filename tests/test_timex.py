@@ -100,6 +100,8 @@ RELATIVE = [
     ("The firm was sold late last year.", {"late last year": "2021"}),
     ("The dam flooded last summer.", {"last summer": "2021-SU"}),
     ("Orders recovered from the low levels of the early summer.", {"the early summer": "2021-SU"}),
+    # A weekend in a present sentence is the coming one: a forecast.
+    ("Forecasters say a cold front brings relief over the weekend.", {"the weekend": "2022-W03-WE"}),
     ("Earnings fell in the third quarter.", {"the third quarter": "2021-Q3"}),
 ]
 
@@ -207,6 +209,9 @@ TIMES = [
     ("The ferry leaves at 4 in the morning.", {"4 in the morning": "2022-01-21T04:00"}),
     ("The curfew starts at 10 at night.", {"10 at night": "2022-01-21T22:00"}),
     ("We heard shooting from three in the morning.", {"three in the morning": "2022-01-21T03:00"}),
+    # The small hours after a night told are the next day's.
+    ("The storm strengthened late Wednesday night. It came ashore at 4:10 a.m.",
+     {"late Wednesday night": "2022-01-19TNI", "4:10 a.m.": "2022-01-20T04:10"}),
     # A part of the day told without its day is the narrative's day.
     ("Rebels seized the station on Tuesday before dawn. They surrendered late in the afternoon.",
      {"Tuesday": "2022-01-18", "dawn": "2022-01-18TMO", "the afternoon": "2022-01-18TAF"}),
@@ -336,6 +341,8 @@ DURATIONS_SETS_REFS = [
     ("The war lasted a decade.", {"a decade": "P10Y"}, "DURATION"),
     ("He served 10 years in prison.", {"10 years": "P10Y"}, "DURATION"),
     ("The talks lasted an hour and a half.", {"an hour and a half": "PT1H30M"}, "DURATION"),
+    ("The final lasted two hours and 14 minutes.", {"two hours and 14 minutes": "PT2H14M"}, "DURATION"),
+    ("He served three years and six months.", {"three years and six months": "P3Y6M"}, "DURATION"),
     ("A minute and a half later, a pilot called.", {"A minute and a half later": "PT1M30S"}, "DURATION"),
     # An unknown count after the narrative's time says how long after, not when.
     ("The firm resigned. A few days later, it sued.", {"A few days later": "PXD"}, "DURATION"),

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
 
-from kg.timex.resolve import Expr
+from kg.timex.resolve import Expr, finer_count
 from kg.timex.tables import Rule, normalization, rules, trigger, words_of
 
 # Groups whose lower-case text may be an ordinary English word ("may", "march").
@@ -223,6 +223,12 @@ def _amount(candidate: Candidate) -> float | None:
     amount = _number(text)
     if amount is not None and (candidate.group("frac") or candidate.group("frac_after")):
         amount += 0.5
+    # "two hours and 14 minutes": the finer count as a part of the unit
+    extra = _number(candidate.group("sub_num")) if candidate.group("sub_num") else None
+    count = finer_count(_lookup("unit", candidate.group("unit"))[0], _lookup("unit", candidate.group("sub_unit"))[0]) \
+        if extra is not None else None
+    if amount is not None and count:
+        amount += extra / count
     return amount
 
 

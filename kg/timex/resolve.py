@@ -33,6 +33,7 @@ CLOCK_UNIT = {"hour": "H", "minute": "M", "second": "S"}
 UNKNOWN_DURATION_UNIT = {"decade": "Y", "century": "C", "fortnight": "W", "quarter": "Q", "weekend": "WE"}
 # "the previous Friday" is the last one before the day the narrative is on.
 NARRATIVE_DIRECTION = {"previous": "last", "following": "next"}
+SMALL_HOURS_END = 6  # clock hours before this one follow the night before
 GRAIN_ORDER = ("time", "day", "weekend", "week", "month", "season", "quarter", "half", "year", "decade", "century")
 
 
@@ -258,13 +259,15 @@ def _amount(amount: float | None, letter: str, clock: bool = False) -> str:
     if letter == "D":
         return f"{whole}DT{round(rest * count)}H" if whole else f"T{round(rest * count)}H"
     return f"{whole}{letter}{round(rest * count)}{smaller}"
-    finer = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H"), "H": (60, "M")}
-    if letter in finer:
-        count, smaller = finer[letter]
-        if letter == "D":
-            return f"{whole}DT{round(rest * count)}H" if whole else f"T{round(rest * count)}H"
-        return f"{whole}{letter}{round(rest * count)}{smaller}"
-    return f"{whole}{letter}"
+
+
+def finer_count(unit: str, smaller: str) -> int | None:
+    """How many of ``smaller`` make one ``unit`` when it is the next finer unit: hour, minute -> 60."""
+    clock = unit in CLOCK_UNIT
+    letter = CLOCK_UNIT[unit] if clock else DURATION_UNIT.get(unit, (None, None))[1]
+    finer = (FINER_CLOCK_UNIT if clock else FINER_CALENDAR_UNIT).get(letter)
+    wanted = CLOCK_UNIT.get(smaller) or DURATION_UNIT.get(smaller, (None, None))[1]
+    return finer[0] if finer is not None and finer[1] == wanted and DURATION_UNIT.get(unit, (1,))[0] == 1 else None
 
 
 def _set(expr: Expr) -> Resolved | None:
@@ -308,7 +311,7 @@ def _calendar_period(
         return _weekday(expr, anchor, tense)
     if expr.unit == "weekend":
         weekends = [_period(period_start(anchor, "weekend") + timedelta(days=7 * n), "weekend") for n in (-1, 0, 1)]
-        return choose(weekends, anchor, None, tense or "past", strict=True)
+        return choose(weekends, anchor, None, "future" if tense == "present" else tense or "past", strict=True)
     if expr.month is not None or expr.quarter or expr.half or expr.season or expr.holiday:
         years = [anchor.year - 1, anchor.year, anchor.year + 1]
         if expr.weekday is not None and expr.day is not None:  # "Monday, Oct. 26": the year that fits
@@ -328,7 +331,11 @@ def _calendar_period(
         days = [_period(m.replace(day=expr.day), "day") for m in months if expr.day <= _month_length(m)]
         return choose(days, anchor, expr.direction, tense) if days else None
     if expr.pod or expr.clock:
-        return _period(_reference_day(anchor, reference), "day")
+        day = _reference_day(anchor, reference)
+        # "late Wednesday night ... came ashore at 4:10 a.m.": the small hours after a night are the next day's.
+        after_night = reference is not None and reference.value.endswith("TNI") and expr.clock is not None \
+            and int(expr.clock[:2]) < SMALL_HOURS_END and day < anchor
+        return _period(day + timedelta(days=1) if after_night else day, "day")
     return None
 
 
