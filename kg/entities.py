@@ -58,7 +58,7 @@ POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 MAX_ROLE_PHRASE = 7  # words from a role noun to the comma before a name: "spokeswoman for the prosecutor's office"
 LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "throughout", "inside"})
 # ", a 24-year-old ...": an age in the appositive after a name.
-AGED = re.compile(r",\s+(?:a|an)\s+\d{1,3}-year-old\b")
+AGED = re.compile(r",\s+(?:(?:a|an)\s+\d{1,3}-year-old\b|\d{1,3},)")  # ", a 24-year-old", ", 51,"
 # Settlement nouns that, right after a name, say it is a region ("Balochistan province").
 REGION_NOUNS = frozenset({"province", "region", "district", "county", "governorate"})
 # Titles a portfolio is written before ("Interior Minister", "Home Secretary").

@@ -123,6 +123,7 @@ def test_entities_surname_the_model_missed_is_found_and_joined(parse_text):
     ("Mohamed Sesay, a battalion commander, was arrested.", "Mohamed Sesay", ("Person", None)),
     ("The National Search and Rescue Agency (Basarnas) said on Monday.", "Basarnas", ("Organization", None)),
     ("Nasrin Akter, a 24-year-old machine operator, said the alarm sounded.", "Nasrin Akter", ("Person", None)),
+    ("Catalin Dobre, 51, was detained at his home in Campina late on Wednesday.", "Catalin Dobre", ("Person", None)),
     ("The hospital was hit, health ministry spokeswoman Tereza Novotná said on Friday.", "Tereza Novotná", ("Person", None)),
     ("Boats on Lake Malawi, which the country shares with its neighbours, stayed in port.", "Lake Malawi", ("Place", None)),
     ("Mud swept onto El Guacharal, a village of about 300 people.", "El Guacharal", ("Place", "City")),
