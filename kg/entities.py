@@ -359,6 +359,8 @@ def _repair(parsed: ParsedArticle, first: int, last: int, label: str, groups: fr
     if _portfolio_in_title(parsed, first, last):
         return None
     subtype = "Facility" if label == "FAC" else None
+    if kind == PLACE and last - first > 1:  # "the Peñitas Dam" tagged a place: a facility of its head's kind
+        subtype = names.facility_heads().get(parsed.tokens[last - 1].text.casefold(), subtype)
     facility = _facility_extension(parsed, first, last)
     if facility:
         last, subtype = facility

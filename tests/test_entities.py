@@ -274,6 +274,13 @@ def test_entities_titled_surname_drops_honorific(parse_text):
     assert "Quellton" in got and got["Quellton"][0] == "Person"
 
 
+def test_entities_a_place_tagged_with_its_facility_head_lends_its_kind_to_its_short_form(parse_text):
+    text = ("The Federal Electricity Commission, which runs the Peñitas Dam on the Grijalva River, began "
+            "releasing water late Tuesday.\n\nThe commission said it would cut releases from Peñitas by a third from Friday.")
+    got = {m.text: (m.kind, m.subtype) for m in extract_mentions(parse_text(text))}
+    assert got["Peñitas Dam"] == got["Peñitas"] == ("Place", "Facility")
+
+
 def test_entities_a_ship_s_name_is_no_entity_wherever_it_stands(parse_text):
     text = ("The tanker was struck by the Ocean Crest, a container ship operated by Orion Pacific Lines. "
             "The master of the Ocean Crest has not been detained. The ferry Mphatso sank near Likoma.")
