@@ -584,7 +584,7 @@ def _role_of_before(context: Context, sentence: Sentence, person: tuple[int, int
     owner = _org_ending_at(context, sentence, end - 1, after_of=True)
     if not owner:
         return
-    preposition = owner[0] - 1
+    preposition = _descriptor_start(context, sentence, owner[0]) - 1
     if preposition > sentence.first and tokens[preposition].text.casefold() == "the":
         preposition -= 1
     if preposition <= sentence.first or tokens[preposition].text.casefold() not in ROLE_PREPOSITIONS:
@@ -599,6 +599,19 @@ def _role_of_before(context: Context, sentence: Sentence, person: tuple[int, int
         if role:
             yield owner[1], role
             return
+
+
+def _descriptor_start(context: Context, sentence: Sentence, name: int) -> int:
+    """Where a short description before a name begins: "Chilean airline" in "of Chilean airline
+    Aerovía Austral SA" (a nationality and common nouns); the name itself when there is none."""
+    tokens = context.tokens
+    start = name
+    while start - 1 > sentence.first and tokens[start - 1].pos == "NOUN" and tokens[start - 1].text.islower() \
+            and name - start < MAX_ROLE_WORDS:
+        start -= 1
+    if start < name and start - 1 > sentence.first and names.normal(tokens[start - 1].text) in names.demonyms():
+        start -= 1
+    return start
 
 
 def _governed_place(context: Context, sentence: Sentence, index: int) -> str | None:

@@ -65,6 +65,10 @@ def relations_of(parse_text, text: str) -> set[tuple[str, str, str, str | None, 
             "The head of the International Relief Committee, Lena Voss, said aid was coming.",
             ("person/lena-voss", "worksFor", "organization/international-relief-committee", "head", "role-of-before"),
         ),
+        (  # a short description between "of" and the organisation
+            "The chief executive of Swedish miner Velcor Holdings LLC, Lena Voss, resigned on Thursday.",
+            ("person/lena-voss", "worksFor", "organization/velcor-holdings-llc", "chief executive", "role-of-before"),
+        ),
         (  # a rank between the comma and the name
             "The commander of the International Relief Committee, Gen. Lena Voss, said aid was coming.",
             ("person/lena-voss", "worksFor", "organization/international-relief-committee", "commander", "role-of-before"),
