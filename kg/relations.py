@@ -739,7 +739,7 @@ def _locations(context: Context, sentence: Sentence) -> Iterator[Relation]:
             seat = _sited_in(context, sentence, place)
             if seat:
                 yield _relation(context, place[2], LOCATION, seat, sentence, "sited-in")
-            seat = _seat_after_possessive(context, sentence, place[1])
+            seat = _seat_after_possessive(context, sentence, place[1]) or _seat_before_of(context, sentence, place)
             if seat:
                 yield _relation(context, place[2], LOCATION, seat, sentence, "seat-of")
         if not place or place[0] != index or context.kinds.get(place[2], ("", None))[0] != "Place":
@@ -774,6 +774,20 @@ def _seat_after_possessive(context: Context, sentence: Sentence, index: int) -> 
         noun = " ".join(t.text.casefold() for t in tokens[index + 1 : index + 1 + width])
         if noun in names.lexicon("seat_nouns"):
             return _place_in(context, sentence, index + 1 + width)
+    return None
+
+
+def _seat_before_of(context: Context, sentence: Sentence, organization: tuple[int, int, str]) -> str | None:
+    """"the headquarters of Aerovía Austral in Santiago": a seat noun, "of" the organisation, then
+    "in <Place>"; the seat's key."""
+    tokens = context.tokens
+    of = organization[0] - 1
+    if of - 1 < sentence.first or tokens[of].text.casefold() != "of":
+        return None
+    for width in (2, 1):
+        noun = " ".join(t.text.casefold() for t in tokens[max(sentence.first, of - width) : of])
+        if noun in names.lexicon("seat_nouns"):
+            return _place_in(context, sentence, organization[1])
     return None
 
 

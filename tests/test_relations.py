@@ -189,6 +189,10 @@ def relations_of(parse_text, text: str) -> set[tuple[str, str, str, str | None, 
             "Velcor Holdings LLC said its staff would move while Velcor Holdings LLC's head office in Strelsau is rebuilt.",
             ("organization/velcor-holdings-llc", "location", "place/strelsau", None, "seat-of"),
         ),
+        (  # ... or before "of" the organisation, then "in <Place>"
+            "Investigators searched the headquarters of Velcor Holdings LLC in Strelsau on Monday.",
+            ("organization/velcor-holdings-llc", "location", "place/strelsau", None, "seat-of"),
+        ),
         (  # an organisation standing at one place, before "in"
             "The man died at the Vrbnica General Hospital in Strelsau on Friday.",
             ("organization/vrbnica-general-hospital", "location", "place/strelsau", None, "sited-in"),
