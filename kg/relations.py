@@ -679,8 +679,23 @@ def _appositive(context: Context, sentence: Sentence, person: tuple[int, int, st
             return
         if organization:
             return  # "a lawyer for the <Org> secretary": the role is held for a person
+        referred = _named_by_head(context, sentence, after + 1)
+        if referred:
+            yield referred, role  # "a teacher at the school": the school the article named
+            return
     if owner:
         yield owner[2], role
+
+
+def _named_by_head(context: Context, sentence: Sentence, index: int) -> str | None:
+    """"the school" at token ``index``, a definite noun ending its phrase: what "the school" stands
+    for (``_named_by_noun``: "Abai Secondary School", named before)."""
+    tokens = context.tokens
+    if index + 1 >= sentence.last or tokens[index].text.casefold() != "the" or tokens[index + 1].pos != "NOUN":
+        return None
+    if index + 2 < sentence.last and tokens[index + 2].pos in ("NOUN", "PROPN"):
+        return None  # "the school board": another body
+    return _named_by_noun(context, index + 1)
 
 
 def _led_by(context: Context, sentence: Sentence, person: tuple[int, int, str]) -> Iterator[tuple[str, str]]:

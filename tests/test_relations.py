@@ -69,6 +69,11 @@ def relations_of(parse_text, text: str) -> set[tuple[str, str, str, str | None, 
             "The chief executive of Swedish miner Velcor Holdings LLC, Lena Voss, resigned on Thursday.",
             ("person/lena-voss", "worksFor", "organization/velcor-holdings-llc", "chief executive", "role-of-before"),
         ),
+        (  # "the <noun>" after the role: the organisation the article named so
+            "Gunmen entered the Warnmadi Secondary School on Tuesday. \"We sang songs,\" said Marlene Cooper, "
+            "a teacher at the school who was among the hostages.",
+            ("person/marlene-cooper", "worksFor", "organization/warnmadi-secondary-school", "teacher", "appositive"),
+        ),
         (  # a rank between the comma and the name
             "The commander of the International Relief Committee, Gen. Lena Voss, said aid was coming.",
             ("person/lena-voss", "worksFor", "organization/international-relief-committee", "commander", "role-of-before"),
