@@ -67,6 +67,7 @@ CONFIDENCE = {
     "region-of": 0.8,
     "who-leads": 0.8,
     "led-by": 0.7,
+    "appointed-as": 0.6,
     "place-possessive": 0.8,
     "place-based": 0.8,
     "based-in": 0.8,
@@ -317,7 +318,8 @@ def _affiliations_as_written(context: Context, sentence: Sentence) -> Iterator[R
         written = False
         for finders in (
             (("possessive", _possessive), ("title-before", _title_before), ("role-of-before", _role_of_before)),
-            (("appositive", _appositive), ("of-after", _of_after), ("who-leads", _who_leads), ("led-by", _led_by)),
+            (("appositive", _appositive), ("of-after", _of_after), ("who-leads", _who_leads), ("led-by", _led_by),
+             ("appointed-as", _appointed_as)),
         ):
             for rule, finder in finders:
                 found = [(obj, role) for obj, role in finder(context, sentence, person)
@@ -685,6 +687,38 @@ def _appositive(context: Context, sentence: Sentence, person: tuple[int, int, st
             return
     if owner:
         yield owner[2], role
+
+
+def _appointed_as(context: Context, sentence: Sentence, person: tuple[int, int, str]) -> Iterator[tuple[str, str]]:
+    """"X was appointed finance minister", "X becomes fisheries minister": the post the verb gives,
+    held at the organisation after "of", else where a bare title would be (the story's country
+    for an office of state, its company for a company title)."""
+    tokens = context.tokens
+    head = next((t for t in tokens[person[0] : person[1]] if not person[0] <= t.head < person[1]), None)
+    if head is None or head.dep not in ("nsubj", "nsubjpass") or tokens[head.head].lemma.casefold() not in names.lexicon("appointing_verbs"):
+        return
+    verb = tokens[head.head]
+    post = next((t for t in tokens[verb.index + 1 : sentence.last]
+                 if t.head == verb.index and t.dep in ("oprd", "attr", "xcomp", "dobj") and t.pos == "NOUN"), None)
+    if post is None:
+        return
+    first = post.index
+    while first - 1 > verb.index and tokens[first - 1].head == post.index and tokens[first - 1].dep in ("compound", "amod"):
+        first -= 1
+    role = _role(context, first, post.index + 1)
+    if not role:
+        return
+    if post.index + 2 < sentence.last and tokens[post.index + 1].text.casefold() == "of":
+        target = post.index + 2 + (tokens[post.index + 2].text.casefold() == "the")
+        organization = _organization_at(context, target, after_of=True) if target < sentence.last else None
+        if organization:
+            yield organization[2], role
+        return
+    others = any(key != person[2] and context.kinds.get(key, ("", None))[0] in (ORGANIZATION_KIND, "Person")
+                 for i, (_, key) in context.at.items() if sentence.first <= i < sentence.last)
+    owner = _title_owner(context, sentence, first, role.casefold(), others)
+    if owner:
+        yield owner, role
 
 
 def _named_by_head(context: Context, sentence: Sentence, index: int) -> str | None:

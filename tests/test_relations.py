@@ -74,6 +74,14 @@ def relations_of(parse_text, text: str) -> set[tuple[str, str, str, str | None, 
             "a teacher at the school who was among the hostages.",
             ("person/marlene-cooper", "worksFor", "organization/warnmadi-secondary-school", "teacher", "appositive"),
         ),
+        (  # a post given by a verb, held in the story's country ...
+            "Fires burned across Portugal on Monday. Lena Voss was appointed finance minister on Tuesday.",
+            ("person/lena-voss", "worksFor", "place/portugal", "finance minister", "appointed-as"),
+        ),
+        (  # ... or at the organisation after "of"
+            "Lena Voss becomes chief executive of Velcor Holdings LLC on Monday.",
+            ("person/lena-voss", "worksFor", "organization/velcor-holdings-llc", "chief executive", "appointed-as"),
+        ),
         (  # a rank between the comma and the name
             "The commander of the International Relief Committee, Gen. Lena Voss, said aid was coming.",
             ("person/lena-voss", "worksFor", "organization/international-relief-committee", "commander", "role-of-before"),
