@@ -519,6 +519,17 @@ def test_events_a_heart_attack_is_no_attack(events_of):
     assert [m.event_class for m in found] == ["Death"]
 
 
+def test_events_a_clash_that_broke_out_before_dawn_near_a_place(events_of):
+    found, _ = events_of("The clash broke out before dawn on Friday near Strelsau, an 11th-century town on the border.")
+    battle = only(found, "Battle")
+    assert (battle.time.value, battle.places) == ("2023-03-10TMO", ("place/strelsau",))
+
+
+def test_events_a_date_describing_a_thing_dates_no_event(events_of):
+    found, _ = events_of("Fighting broke out near an 11th-century temple in Strelsau.")
+    assert only(found, "Battle").time is None
+
+
 def test_events_a_name_right_before_said_is_the_speaker_not_a_target(events_of):
     found, _ = events_of("Soldiers opened fire on the palace in Strelsau late on Monday, killing two guards, "
                          "the armed forces chief of staff, General Anton Weiss, said in a statement.")

@@ -24,6 +24,7 @@ from kg.model import TimeExpression, Token
 # How a crime hangs on the word charging it: "guilty of [murder]", "accused of [masterminding] the attack".
 CHARGE_ATTACHMENTS = ("pobj", "pcomp", "prep", "dobj")
 CHARGE_DEPTH = 4
+NOUN_MODIFIER_DEPS = ("amod", "compound", "nmod", "poss")
 CORE_DEPS = ("nsubj", "nsubjpass", "dobj", "attr", "appos")
 ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj")
 MEASURE_ENTITIES = ("DATE", "TIME")
@@ -214,7 +215,8 @@ def _time_rank(doc: ArticleIndex, trigger: Token, time: AnchoredTime) -> tuple[i
             return 1, len(between)  # "were killed when the group attacked on Thursday"
     if time.head in doc.ancestors(trigger.index):
         return _clause_of_time_rank(doc, trigger, time)
-    if time.bound or _through_bound(doc, time.head):
+    # "before dawn on Friday": the preposition of an unbounded time only approximates it.
+    if time.bound or _through_bound(doc, time.head, doc.tokens[time.head].head):
         return None
     clause = _clause_of_time(doc, time)
     if clause is None or _bounded_below(doc, trigger.index, clause):
@@ -304,8 +306,11 @@ def _owned_by_other_event(doc: ArticleIndex, trigger: Token, time: AnchoredTime)
     circumstance it happened in ("were injured in Friday's clashes").
     """
     owner = doc.head(time.head)
-    if owner.index == trigger.index or owner.pos != "NOUN" or owner.index < time.head or event_word(doc, owner) is None:
+    if owner.index == trigger.index or owner.pos != "NOUN" or owner.index < time.head:
         return False
+    if event_word(doc, owner) is None:
+        # "an 11th-century Khmer ruin", "Friday's edition": a date describing a thing dates no event.
+        return doc.tokens[time.head].dep in NOUN_MODIFIER_DEPS
     if owner.head == trigger.index and owner.dep in ARGUMENT_DEPS:
         return False
     preposition = doc.head(owner.index)
@@ -348,12 +353,13 @@ def _measured(doc: ArticleIndex, bound: Token) -> bool:
     return bool(doc.kids(bound.index, "npadvmod")) or by_position
 
 
-def _through_bound(doc: ArticleIndex, i: int) -> bool:
-    """Whether a token sits in a bounding phrase below its clause verb ("detained after the 2019 defeat")."""
+def _through_bound(doc: ArticleIndex, i: int, approximate: int | None = None) -> bool:
+    """Whether a token sits in a bounding phrase below its clause verb ("detained after the 2019
+    defeat"), the ``approximate`` preposition aside."""
     for a in doc.ancestors(i):
         if is_clause_verb(doc.tokens[a]):
             return False
-        if _bounding(doc.tokens[a]):
+        if _bounding(doc.tokens[a]) and a != approximate:
             return True
     return False
 

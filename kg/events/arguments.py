@@ -277,7 +277,10 @@ def support_verb(doc: ArticleIndex, noun: Token) -> Token | None:
         if head.index == token.index:
             return None
         if token.dep in ("dobj", "nsubj", "nsubjpass") and head.pos == "VERB":
-            return head if head.lemma.lower() in cue("support") else None
+            # "the clash broke out near the temple": a verb telling that the event began carries it too.
+            began = token.dep == "nsubj" and any(w in cue("aspectual") for w in [
+                head.lemma.lower(), *(f"{head.lemma.lower()} {p.lemma.lower()}" for p in doc.kids(head.index, "prt"))])
+            return head if head.lemma.lower() in cue("support") or began else None
         if token.dep == "prep" and token.lemma.lower() in TRAVEL_PREPS and head.pos == "VERB" and head.lemma.lower() in cue("travel"):
             return head  # "arrived in Tokyo for a visit", "went on strike" (not "came under attack")
         if token.dep == "pobj" or (token.dep == "prep" and head.lemma.lower() in cue("support_noun")):
