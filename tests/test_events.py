@@ -519,6 +519,11 @@ def test_events_a_heart_attack_is_no_attack(events_of):
     assert [m.event_class for m in found] == ["Death"]
 
 
+def test_events_a_train_leaving_the_tracks_is_a_disaster(events_of):
+    found, _ = events_of("The train left the tracks at about 10:40 p.m. on Monday near Strelsau.")
+    assert [(m.event_class, m.places) for m in found] == [("Disaster", ("place/strelsau",))]
+
+
 def test_events_a_clash_that_broke_out_before_dawn_near_a_place(events_of):
     found, _ = events_of("The clash broke out before dawn on Friday near Strelsau, an 11th-century town on the border.")
     battle = only(found, "Battle")
