@@ -519,6 +519,11 @@ def test_events_a_heart_attack_is_no_attack(events_of):
     assert [m.event_class for m in found] == ["Death"]
 
 
+def test_events_shot_dead_before_its_object_is_a_killing(events_of):
+    found, _ = events_of("Police stormed a school in Strelsau on Wednesday and shot dead a former guard.")
+    assert [m.event_class for m in found] == ["Attack", "Killing"]
+
+
 def test_events_a_train_leaving_the_tracks_is_a_disaster(events_of):
     found, _ = events_of("The train left the tracks at about 10:40 p.m. on Monday near Strelsau.")
     assert [(m.event_class, m.places) for m in found] == [("Disaster", ("place/strelsau",))]

@@ -196,7 +196,7 @@ def _particles(doc: ArticleIndex, verb: Token) -> list[Token]:
     the word telling what it left its object as ("shot dead", "took two officers hostage"); only
     pairs the trigger table lists count."""
     adjacent = [c for c in doc.kids(verb.index, "prt", "advmod", "prep", "dobj")
-                if c.dep == "prt" or (c.tag in PARTICLE_TAGS + ("IN", "NN") and c.index == verb.index + 1)
+                if c.dep == "prt" or (c.tag in PARTICLE_TAGS + ("IN", "NN", "JJ") and c.index == verb.index + 1)
                 or c.dep == "dobj" and c.index == verb.index + 2 and doc.tokens[verb.index + 1].text.lower() == "the"]
     results = [c for c in doc.kids(verb.index, *RESULT_DEPS) if c.tag in RESULT_TAGS and c.index > verb.index]
     return adjacent + results
