@@ -519,6 +519,12 @@ def test_events_a_heart_attack_is_no_attack(events_of):
     assert [m.event_class for m in found] == ["Death"]
 
 
+def test_events_one_of_its_planes_skidding_is_a_disaster(events_of):
+    found, _ = events_of("The regulator began examining its records after one of its planes skidded off the runway "
+                         "while landing near Strelsau on March 1.")
+    assert [(m.event_class, m.time.value) for m in found] == [("Disaster", "2023-03-01")]
+
+
 def test_events_shot_dead_before_its_object_is_a_killing(events_of):
     found, _ = events_of("Police stormed a school in Strelsau on Wednesday and shot dead a former guard.")
     assert [m.event_class for m in found] == ["Attack", "Killing"]

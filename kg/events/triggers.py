@@ -180,6 +180,10 @@ def is_hazard(doc: ArticleIndex, i: int, vehicles: bool = True) -> bool:
     """Whether token i is a natural-hazard or accident noun ("quake", "flash flood", "crash"), or
     unless ``vehicles`` is False a vehicle ("a bus plunged")."""
     token = doc.tokens[i]
+    if token.pos == "NUM" or token.text.lower() == "one":
+        # "one of its planes skidded": the one stands for what it is one of.
+        return any(is_hazard(doc, o.index, vehicles) for p in doc.kids(i, "prep") if p.lemma.lower() == "of"
+                   for o in doc.kids(p.index, "pobj"))
     if token.pos == "PROPN":
         # A named storm or vehicle: "Cyclone Winston", "Hurricane Maria", "the ferry Mphatso".
         return any(c.lemma.lower() in cue("hazard") or vehicles and c.lemma.lower() in cue("vehicle")
@@ -207,6 +211,8 @@ def _hazard_agent(doc: ArticleIndex, verb: Token) -> bool:
     passive = bool(doc.kids(verb.index, "auxpass", "nsubjpass"))
     if not passive:
         subj = subject(doc, verb.index)
+        if subj is None and verb.dep == "acl":
+            subj = verb.head  # "after one of its planes skidded" parsed as a clause on "one"
         if subj is not None and (doc.tokens[subj].text.lower() == "it" or doc.tokens[subj].pos == "PROPN" and verb.dep == "relcl"):
             antecedent = _it_antecedent(doc, verb)
             subj = subj if antecedent is None else antecedent
