@@ -519,6 +519,13 @@ def test_events_a_heart_attack_is_no_attack(events_of):
     assert [m.event_class for m in found] == ["Death"]
 
 
+def test_events_a_person_taking_over_with_no_object_seizes_nothing(events_of):
+    found, _ = events_of("Anton Weiss was appointed chief executive on Thursday and took over with immediate effect.")
+    assert [m.event_class for m in found] == ["Appointment"]
+    found, _ = events_of("The Red Hand took over the Zenda prison on Thursday.")
+    assert [m.event_class for m in found] == ["Capture"]
+
+
 def test_events_one_of_its_planes_skidding_is_a_disaster(events_of):
     found, _ = events_of("The regulator began examining its records after one of its planes skidded off the runway "
                          "while landing near Strelsau on March 1.")

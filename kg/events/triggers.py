@@ -96,11 +96,22 @@ def _by_participants(doc: ArticleIndex, verb: Token, lemma: str, cls: str) -> st
         return None
     if lemma in cue("people_trigger") and (subj := subject(doc, verb.index)) is not None and doc.tokens[subj].text.lower() == "it":
         return None  # "two days after it broke out": a fire, not an escape
+    if lemma in cue("post_trigger") and not doc.kids(verb.index, "dobj", "nsubjpass") and _person_subject(doc, verb):
+        return None  # "Valdés ... took over with immediate effect": a post taken, no place seized
     if lemma in cue("forceful_verb") and _with_force(doc, verb):
         return ATTACK
     if lemma in cue("strike_verb") and _crowd_of(doc, verb):
         return PROTEST  # "striking junior doctors", "nurses struck for two days": a strike, not an air strike
     return cls
+
+
+def _person_subject(doc: ArticleIndex, verb: Token) -> bool:
+    """Whether the verb's subject is a person: one named so, or "he"/"she"."""
+    subj = subject(doc, verb.index)
+    if subj is None:
+        return False
+    mention = doc.mention_at.get(subj)
+    return mention is not None and mention.kind == "Person" or doc.tokens[subj].text.lower() in cue("person_pronoun")
 
 
 def _crowd_of(doc: ArticleIndex, verb: Token) -> bool:
