@@ -519,6 +519,11 @@ def test_events_a_heart_attack_is_no_attack(events_of):
     assert [m.event_class for m in found] == ["Death"]
 
 
+def test_events_a_post_of_an_organisation_named_after_it_is_that_person(events_of):
+    found, _ = events_of("The chief executive of Swedish miner Velcor Holdings LLC, Anton Weiss, resigned on Thursday.")
+    assert only(found, "Resignation").actors == ("person/anton-weiss",)
+
+
 def test_events_a_person_taking_over_with_no_object_seizes_nothing(events_of):
     found, _ = events_of("Anton Weiss was appointed chief executive on Thursday and took over with immediate effect.")
     assert [m.event_class for m in found] == ["Appointment"]

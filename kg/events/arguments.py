@@ -336,7 +336,10 @@ def _person_or_argument(doc: ArticleIndex, i: int, cls: str) -> list[Mention]:
     or organisation the post is in: only a name or an appositive stands for it."""
     token = doc.tokens[i]
     if cls.lower() in cue("person_event") and token.tag == "NN" and token.lemma.lower() in names.lexicon("role_heads"):
-        return [m for a in [token, *doc.kids(i, "appos")] for m in mentions_at(doc, a.index)]
+        # "The chief executive of Acme SA, Jane Doe, resigned": the parser may hang her on "Acme SA".
+        owners = [o for p in doc.kids(i, "prep") if p.lemma.lower() == "of" for o in doc.kids(p.index, "pobj")]
+        named = [m for a in [token, *doc.kids(i, "appos")] for m in mentions_at(doc, a.index)]
+        return named + [m for o in owners for a in doc.kids(o.index, "appos") for m in mentions_at(doc, a.index) if m.kind == "Person"]
     return argument(doc, i)
 
 
