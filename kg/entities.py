@@ -47,6 +47,7 @@ from kg.resolution import Resolution, resolve
 __all__ = ["AliasTable", "Resolution", "extract_mentions", "load_aliases", "resolve"]
 
 PERSON, ORGANIZATION, PLACE = "Person", "Organization", "Place"
+GENERIC_FACILITY = "Facility"  # the subtype of facility heads with no class of their own (hospital, dam, ...)
 KIND_OF_LABEL = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
 LABEL_OF_KIND = {PERSON: "PERSON", ORGANIZATION: "ORG", PLACE: "GPE"}
 # What may follow the place name that opens a wire story: "QUILLBY, Freedonia (AP) —", "TOKYO —".
@@ -359,8 +360,13 @@ def _repair(parsed: ParsedArticle, first: int, last: int, label: str, groups: fr
     if _portfolio_in_title(parsed, first, last):
         return None
     subtype = "Facility" if label == "FAC" else None
-    if kind == PLACE and last - first > 1:  # "the Peñitas Dam" tagged a place: a facility of its head's kind
-        subtype = names.facility_heads().get(parsed.tokens[last - 1].text.casefold(), subtype)
+    head = _facility_head_within(parsed, first, last)
+    if head and kind == PLACE:
+        subtype = head  # "the Peñitas Dam" tagged a place: a facility of its head's kind
+    elif head and head != GENERIC_FACILITY:
+        # "Kafetu Correctional Institution" tagged an organisation is a prison all the same (a
+        # hospital or a school tagged an organisation stays one).
+        return Draft(first, last, PLACE, head, STRONG)
     facility = _facility_extension(parsed, first, last)
     if facility:
         last, subtype = facility
@@ -461,6 +467,17 @@ def _looks_like_name(text: str) -> bool:
 
 def _span_text(parsed: ParsedArticle, first: int, last: int) -> str:
     return parsed.article.text[parsed.tokens[first].start : parsed.tokens[last - 1].end]
+
+
+def _facility_head_within(parsed: ParsedArticle, first: int, last: int) -> str | None:
+    """The facility subtype of the head noun ending a name of two or more words, if it has one."""
+    tokens = parsed.tokens
+    for width in (2, 1):
+        if last - first > width:
+            phrase = " ".join(t.text.casefold() for t in tokens[last - width : last])
+            if phrase in names.facility_heads():
+                return names.facility_heads()[phrase]
+    return None
 
 
 def _facility_extension(parsed: ParsedArticle, first: int, last: int) -> tuple[int, str] | None:

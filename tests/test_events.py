@@ -519,6 +519,11 @@ def test_events_a_heart_attack_is_no_attack(events_of):
     assert [m.event_class for m in found] == ["Death"]
 
 
+def test_events_a_participle_describing_a_noun_takes_no_time_of_the_clause(events_of):
+    found, _ = events_of("Police questioned the detained journalist in Strelsau on Monday.")
+    assert only(found, "Arrest").time is None
+
+
 def test_events_a_post_of_an_organisation_named_after_it_is_that_person(events_of):
     found, _ = events_of("The chief executive of Swedish miner Velcor Holdings LLC, Anton Weiss, resigned on Thursday.")
     assert only(found, "Resignation").actors == ("person/anton-weiss",)

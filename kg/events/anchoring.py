@@ -37,6 +37,8 @@ def time_of(doc: ArticleIndex, trigger: Token, allow_paragraph: bool) -> TimeExp
     """The trigger's time expression, or None when the text does not date it."""
     if _charged(doc, trigger):
         return None  # "found guilty of murder on Tuesday": the verdict's day, not the murder's
+    if trigger.dep == "amod":
+        return None  # "convicted armed robber X was caught on Monday": a description, not the clause's event
     if (offset := _measured_offset(doc, trigger)) is not None:
         return offset
     sentence = doc.sentence_of[trigger.index]
