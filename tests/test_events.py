@@ -519,6 +519,13 @@ def test_events_a_heart_attack_is_no_attack(events_of):
     assert [m.event_class for m in found] == ["Death"]
 
 
+def test_events_stepping_down_as_leader_is_a_resignation_not_dated_by_a_relative_clause(events_of):
+    found, _ = events_of("Anton Weiss, whose coalition collapsed in October, stepped down as party leader two days "
+                         "after the election.")
+    resignation = only(found, "Resignation")
+    assert (resignation.actors, resignation.time) == (("person/anton-weiss",), None)
+
+
 def test_events_a_participle_describing_a_noun_takes_no_time_of_the_clause(events_of):
     found, _ = events_of("Police questioned the detained journalist in Strelsau on Monday.")
     assert only(found, "Arrest").time is None

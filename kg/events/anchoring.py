@@ -95,9 +95,18 @@ def _only_day(doc: ArticleIndex, trigger: Token, sentence: int) -> TimeExpressio
 
 
 def _free_times(doc: ArticleIndex, trigger: Token, sentence: int) -> list[AnchoredTime]:
-    """The sentence's times that may date the trigger: no bound, no other event's date, none after publication."""
+    """The sentence's times that may date the trigger: no bound, no other event's date, none after
+    publication, none of a relative clause the trigger is not in ("X, whose coalition collapsed in
+    October, stepped down two days after the election")."""
+    chain = verb_chain(doc, trigger.index)
     return [t for t in doc.times if t.sentence == sentence and not t.bound
-            and not _owned_by_other_event(doc, trigger, t) and not _after_publication(doc, trigger, t)]
+            and not _owned_by_other_event(doc, trigger, t) and not _after_publication(doc, trigger, t)
+            and not _in_other_relative_clause(doc, t, chain)]
+
+
+def _in_other_relative_clause(doc: ArticleIndex, time: AnchoredTime, chain: list[int]) -> bool:
+    clause = _nearest_verb(doc, time.head)
+    return clause is not None and doc.tokens[clause].dep == "relcl" and clause not in chain
 
 
 def _measured_offset(doc: ArticleIndex, trigger: Token) -> TimeExpression | None:

@@ -25,6 +25,7 @@ from kg.model import Token
 
 DISASTER = "Disaster"
 APPOINTMENT = "Appointment"
+RESIGNATION = "Resignation"
 BOMBING = "Bombing"
 PROTEST = "Protest"
 DEPLOYMENT = "Deployment"
@@ -60,8 +61,8 @@ def trigger(doc: ArticleIndex, token: Token) -> tuple[str, str] | None:
         if (cls := triggers().get((lemma, pos))) is not None:
             if cls == NO_EVENT:
                 return None  # "a heart attack"
-            if pos == "VERB" and _as_a_post(doc, token):
-                return APPOINTMENT, lemma  # "took over as interim chief executive"
+            if pos == "VERB" and cls != RESIGNATION and _as_a_post(doc, token):
+                return APPOINTMENT, lemma  # "took over as interim chief executive" (not "stepped down as leader")
             if pos == "VERB" and (cls := _by_participants(doc, token, lemma, cls)) is None:
                 return None
             return (hazard_classes().get(cls, cls) if hazard else cls), lemma
