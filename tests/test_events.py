@@ -554,6 +554,14 @@ def test_events_shot_dead_before_its_object_is_a_killing(events_of):
     assert [m.event_class for m in found] == ["Attack", "Killing"]
 
 
+def test_events_floodwaters_and_a_river_bursting_its_banks_are_disasters_that_kill(events_of):
+    found, _ = events_of("Floodwaters swept through Strelsau on Wednesday after the utility stepped up releases "
+                         "from a dam, killing at least nine people.")
+    assert sorted(m.event_class for m in found) == ["Death", "Disaster"]
+    found, _ = events_of("The river burst its banks early Wednesday, flooding much of Strelsau.")
+    assert [m.event_class for m in found][:1] == ["Disaster"]
+
+
 def test_events_a_train_leaving_the_tracks_is_a_disaster(events_of):
     found, _ = events_of("The train left the tracks at about 10:40 p.m. on Monday near Strelsau.")
     assert [(m.event_class, m.places) for m in found] == [("Disaster", ("place/strelsau",))]

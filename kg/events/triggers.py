@@ -165,7 +165,10 @@ def _after_a_disaster(doc: ArticleIndex, verb: Token) -> bool:
             return False
         if head.pos == "VERB" and head.tag != "VBG":
             told = trigger(doc, head) if current.dep == "advcl" or current.dep == "conj" else None
-            return told is not None and told[0] == DISASTER
+            if told is not None or head.dep not in PARTICIPLE_LINKS:
+                return told is not None and told[0] == DISASTER
+            # "Floodwaters swept through ... after the utility stepped up releases, killing nine": the
+            # parser hung the participle on a clause that tells no event; the one above it may.
         current = head
     return False
 
@@ -213,7 +216,7 @@ def _particles(doc: ArticleIndex, verb: Token) -> list[Token]:
     pairs the trigger table lists count."""
     adjacent = [c for c in doc.kids(verb.index, "prt", "advmod", "prep", "dobj")
                 if c.dep == "prt" or (c.tag in PARTICLE_TAGS + ("IN", "NN", "JJ") and c.index == verb.index + 1)
-                or c.dep == "dobj" and c.index == verb.index + 2 and doc.tokens[verb.index + 1].text.lower() == "the"]
+                or c.dep == "dobj" and c.index == verb.index + 2 and doc.tokens[verb.index + 1].tag in ("DT", "PRP$")]
     results = [c for c in doc.kids(verb.index, *RESULT_DEPS) if c.tag in RESULT_TAGS and c.index > verb.index]
     return adjacent + results
 
