@@ -687,6 +687,10 @@ def test_events_measured_after_dates_the_clause_from_the_one_it_hangs_on(events_
     assert only(found, "Killing").time.value == "2023-03-04" and only(found, "Agreement").time.value == "2023-03-06"
     found, _ = events_of("Firefighters brought the blaze under control on Monday, two days after it broke out.")
     assert [m.event_class for m in found] == []  # a fire breaking out is no escape
+    # ... unless the clause has a time of its own
+    found, _ = events_of("Ruritania freed two soldiers on Wednesday, a day after the ministers agreed to pull back "
+                         "troops from a temple where fighting last week killed four soldiers.", published=date(2023, 3, 15))
+    assert only(found, "Killing").time.value == "2023-W10"
 
 
 def test_events_a_collapse_that_happened_at_a_town_places_the_disaster(events_of):

@@ -39,8 +39,6 @@ def time_of(doc: ArticleIndex, trigger: Token, allow_paragraph: bool) -> TimeExp
         return None  # "found guilty of murder on Tuesday": the verdict's day, not the murder's
     if trigger.dep == "amod":
         return None  # "convicted armed robber X was caught on Monday": a description, not the clause's event
-    if (offset := _measured_offset(doc, trigger)) is not None:
-        return offset
     sentence = doc.sentence_of[trigger.index]
     ranked = []
     for time in doc.times:
@@ -48,6 +46,11 @@ def time_of(doc: ArticleIndex, trigger: Token, allow_paragraph: bool) -> TimeExp
             continue  # a past event cannot have happened after the article was written
         if time.sentence == sentence and (rank := _time_rank(doc, trigger, time)) is not None:
             ranked.append((rank, time.expression.start, time.expression))
+    # A time of the trigger's own ("where fighting last week killed four") outranks an offset from the
+    # clause above it ("a day after the ministers agreed ...").
+    own = any(rank[0] == 0 for rank, _, _ in ranked)
+    if not own and (offset := _measured_offset(doc, trigger)) is not None:
+        return offset
     # Of two times as close, the finer one: "were freed earlier this week late Saturday" (both hung
     # on the verb by the parser) is Saturday.
     best = min(ranked, key=lambda r: (r[0], grain_rank(r[2]), r[1])) if ranked else None
