@@ -562,6 +562,13 @@ def test_events_floodwaters_and_a_river_bursting_its_banks_are_disasters_that_ki
     assert [m.event_class for m in found][:1] == ["Disaster"]
 
 
+def test_events_this_town_is_the_dateline_s_and_a_train_came_off_the_rails(events_of):
+    text = ("Strelsau, Ruritania (AFP) - Police arrested the driver of a train that came off the rails near "
+            "this mountain town on Monday night, prosecutors said on Thursday.")
+    found, _ = events_of(text)
+    assert only(found, "Disaster").places == ("place/strelsau",)
+
+
 def test_events_a_train_leaving_the_tracks_is_a_disaster(events_of):
     found, _ = events_of("The train left the tracks at about 10:40 p.m. on Monday near Strelsau.")
     assert [(m.event_class, m.places) for m in found] == [("Disaster", ("place/strelsau",))]

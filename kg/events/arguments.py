@@ -134,6 +134,12 @@ def _facility_antecedent(doc: ArticleIndex, token: Token) -> Mention | None:
     named = any(c.index in doc.mention_at for c in doc.kids(token.index, "compound"))
     if not (definite or same or named):
         return None
+    if _settlement(noun) and any(c.text.lower() == "this" for c in doc.kids(holder.index, "det")):
+        # "near this mountain town", "in this southern Mexican city": where the story was filed.
+        filed = sorted((m for m in doc.mentions if m.kind == "Place" and doc.token_span(m.start, m.end)[0] in doc.dateline),
+                       key=lambda m: m.start)
+        if filed:
+            return filed[0]  # "LIMA, Peru (AP) —": the town, before its country
     earlier = [
         m
         for m in doc.mentions

@@ -43,7 +43,11 @@ def trigger(doc: ArticleIndex, token: Token) -> tuple[str, str] | None:
     """(event class, lemma) when the token is an event word, else None."""
     if token.pos == "VERB":
         pos = "VERB"
-        candidates = [f"{token.lemma.lower()} {c.lemma.lower()}" for c in _particles(doc, token)]
+        particles = _particles(doc, token)
+        candidates = [f"{token.lemma.lower()} {c.lemma.lower()}" for c in particles]
+        # "came off the rails": a verb, its preposition and that one's object
+        candidates += [f"{token.lemma.lower()} {c.lemma.lower()} {o.lemma.lower()}" for c in particles if c.dep == "prep"
+                       for o in doc.kids(c.index, "pobj")]
         if _to_death(doc, token):
             candidates.append(f"{token.lemma.lower()} to death")  # "stabbed to death"
     elif token.pos == "NOUN":
