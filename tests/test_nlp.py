@@ -60,3 +60,9 @@ def test_nlp_dateline_is_a_sentence_of_its_own_so_the_lead_keeps_its_subject():
     ferry = next(t for t in parsed.tokens if t.text == "ferry")
     assert ferry.dep == "nsubj" and parsed.tokens[ferry.head].text == "capsized"
     assert parsed.sentences[0].end <= text.index("A crowded")
+
+
+def test_nlp_a_noun_heading_a_clause_with_a_subject_is_a_misread_verb(parse_text):
+    parsed = parse_text("A bomb planted on a motorcycle tore through a crowded vegetable market on Thursday night.")
+    tore = next(t for t in parsed.tokens if t.text == "tore")
+    assert (tore.pos, tore.tag, tore.lemma) == ("VERB", "VBD", "tear")
