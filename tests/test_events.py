@@ -554,6 +554,11 @@ def test_events_shot_dead_before_its_object_is_a_killing(events_of):
     assert [m.event_class for m in found] == ["Attack", "Killing"]
 
 
+def test_events_mud_and_boulders_sweeping_down_are_a_disaster(events_of):
+    found, _ = events_of("Mud and boulders swept down a mountainside onto Strelsau before dawn Wednesday.")
+    assert [(m.event_class, m.places) for m in found] == [("Disaster", ("place/strelsau",))]
+
+
 def test_events_floodwaters_and_a_river_bursting_its_banks_are_disasters_that_kill(events_of):
     found, _ = events_of("Floodwaters swept through Strelsau on Wednesday after the utility stepped up releases "
                          "from a dam, killing at least nine people.")

@@ -203,6 +203,8 @@ def is_hazard(doc: ArticleIndex, i: int, vehicles: bool = True) -> bool:
         # "one of its planes skidded": the one stands for what it is one of.
         return any(is_hazard(doc, o.index, vehicles) for p in doc.kids(i, "prep") if p.lemma.lower() == "of"
                    for o in doc.kids(p.index, "pobj"))
+    if token.pos == "PROPN" and _opens_its_sentence(doc, i) and token.lemma.lower() in cue("hazard"):
+        return True  # "Mud and boulders swept down": a capital the tagger took for a name
     if token.pos == "PROPN":
         # A named storm or vehicle: "Cyclone Winston", "Hurricane Maria", "the ferry Mphatso".
         return any(c.lemma.lower() in cue("hazard") or vehicles and c.lemma.lower() in cue("vehicle")
@@ -235,9 +237,14 @@ def _hazard_agent(doc: ArticleIndex, verb: Token) -> bool:
         if subj is not None and (doc.tokens[subj].text.lower() == "it" or doc.tokens[subj].pos == "PROPN" and verb.dep == "relcl"):
             antecedent = _it_antecedent(doc, verb)
             subj = subj if antecedent is None else antecedent
-        return subj is not None and is_hazard(doc, subj)
+        # "Mud and boulders swept down": any of joined subjects.
+        return subj is not None and any(is_hazard(doc, s) for s in [subj, *(c.index for c in doc.kids(subj, "conj"))])
     agents = [o for c in doc.kids(verb.index, "agent", "prep") if c.dep == "agent" or c.lemma.lower() == "in" for o in doc.kids(c.index, "pobj")]
     return any(is_hazard(doc, o.index) for o in agents) or _killed_when_it_collapsed(doc, verb)
+
+
+def _opens_its_sentence(doc: ArticleIndex, i: int) -> bool:
+    return doc.parsed.sentences[doc.sentence_of[i]].first == i
 
 
 def _it_antecedent(doc: ArticleIndex, verb: Token) -> int | None:
