@@ -554,6 +554,13 @@ def test_events_shot_dead_before_its_object_is_a_killing(events_of):
     assert [m.event_class for m in found] == ["Attack", "Killing"]
 
 
+def test_events_where_someone_told_it_is_not_where_it_happened(events_of):
+    found, _ = events_of("In Saturday's assault, troops killed 14 fighters, he told reporters in Strelsau.")
+    assert all("place/strelsau" not in m.places for m in found)
+    found, _ = events_of("At least seven were reported dead in Strelsau on Friday, and 72 others were hurt.")
+    assert only(found, "Injury").places == ("place/strelsau",)
+
+
 def test_events_mud_and_boulders_sweeping_down_are_a_disaster(events_of):
     found, _ = events_of("Mud and boulders swept down a mountainside onto Strelsau before dawn Wednesday.")
     assert [(m.event_class, m.places) for m in found] == [("Disaster", ("place/strelsau",))]

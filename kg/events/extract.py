@@ -259,7 +259,9 @@ def _roles(doc: ArticleIndex, token: Token, cls: str, statement: bool) -> Roles:
     if not roles.places and token.pos == "VERB" and not statement:
         # "fighting went on near the facility until Wednesday, when they surrendered";
         # "a quake struck northern Peru, killing 32": the place the verb above acts on.
-        roles.places = [m for verb in verb_chain(doc, token.index, True)[1:3]
+        # Not where someone told it: "troops killed 14 fighters, he told reporters in Pemba" (but "seven
+        # were reported dead in Dar es Salaam" is where they died).
+        roles.places = [m for verb in verb_chain(doc, token.index, True)[1:3] if not _telling(doc, verb)
                         for m in [*place_phrases(doc, verb), *_object_places(doc, verb), *_scene_places(doc, verb)]]
     if not roles.places and token.pos == "VERB" and not statement and (subj := subject(doc, token.index)) is not None:
         # "a court in Jaffna freed nine fishermen", "the wall of a dam at a mine near Geita collapsed";
@@ -286,6 +288,11 @@ def _places_of_a_when_clause(doc: ArticleIndex, verb: int) -> list[Mention]:
     return [m for c in clauses for m in [*place_phrases(doc, c.index),
                                          *(p for a in doc.kids(c.index, "agent") for o in doc.kids(a.index, "pobj")
                                            for p in place_phrases(doc, o.index, 1))]]
+
+
+def _telling(doc: ArticleIndex, verb: int) -> bool:
+    """A reporting verb in the active voice: someone telling, somewhere."""
+    return doc.tokens[verb].lemma.lower() in cue("reporting") and not doc.kids(verb, "nsubjpass", "auxpass")
 
 
 def _places_of_what_came_before(doc: ArticleIndex, verb: int) -> list[Mention]:
