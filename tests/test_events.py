@@ -554,6 +554,12 @@ def test_events_shot_dead_before_its_object_is_a_killing(events_of):
     assert [m.event_class for m in found] == ["Attack", "Killing"]
 
 
+def test_events_killed_in_the_clash_happened_where_the_clash_did(events_of):
+    text = "Soldiers clashed with the Red Hand near Strelsau on Monday.\n\nFive border guards were killed in the clash."
+    found, _ = events_of(text)
+    assert only(found, "Killing").places == ("place/strelsau",)
+
+
 def test_events_where_someone_told_it_is_not_where_it_happened(events_of):
     found, _ = events_of("In Saturday's assault, troops killed 14 fighters, he told reporters in Strelsau.")
     assert all("place/strelsau" not in m.places for m in found)

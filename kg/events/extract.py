@@ -55,7 +55,7 @@ def extract_event_mentions(
             if _refers_back(doc, token, mention.event_class):
                 mention = _with_antecedent(mention, found)
             if not mention.places:
-                mention = replace(mention, places=_scene_of_an_event(doc, token, found))
+                mention = replace(mention, places=_scene_of_an_event(doc, token, found) or _place_of_the_event_it_was_in(doc, token, found))
             found.append(mention)
     return _tolls_placed_by_their_cause(doc, _placed_by_the_paragraph(doc, _ledes_dated_by_the_story(doc, found)))
 
@@ -102,6 +102,16 @@ def _ledes_dated_by_the_story(doc: ArticleIndex, found: list[EventMention]) -> l
 
 def _block(doc: ArticleIndex, mention: EventMention) -> int:
     return doc.block_of[doc.token_span(mention.start, mention.end)[0]]
+
+
+def _place_of_the_event_it_was_in(doc: ArticleIndex, token: Token, earlier: Sequence[EventMention]) -> tuple[str, ...]:
+    """"five border guards were killed in the clash": where the last event of that kind told before
+    happened."""
+    nouns = [o for p in doc.kids(token.index, "prep") if p.lemma.lower() in cue("circumstance_prep")
+             for o in doc.kids(p.index, "pobj") if any(d.lemma.lower() in DEFINITE for d in doc.kids(o.index, "det"))]
+    classes = {told[0] for noun in nouns if (told := trigger(doc, noun)) is not None}
+    placed = [m for m in earlier if m.places and any(classes_compatible(m.event_class, c) for c in classes)]
+    return placed[-1].places if placed else ()
 
 
 def _placed_by_the_paragraph(doc: ArticleIndex, found: list[EventMention]) -> list[EventMention]:
