@@ -96,7 +96,7 @@ LOCATED_WORDS = frozenset({"located", "situated", "lying"}) | names.SEAT_WORDS
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 MAX_ROLE_WORDS = 6
 # Non-name words that may stand inside a role phrase ("senior", "media", "deputy").
-ROLE_WORD_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNP", "NNS", "VBN", "HYPH"})
+ROLE_WORD_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNP", "NNPS", "NNS", "VBN", "HYPH"})
 GEOPOLITICAL_SUBTYPES = frozenset({"Country", "Region", "City"})
 REGION_SUBTYPES = frozenset({"Country", "Region"})
 

@@ -137,6 +137,10 @@ def relations_of(parse_text, text: str) -> set[tuple[str, str, str, str | None, 
             "Kallio Chief Executive Jukka Lahtinen is expected to join the board.",
             ("person/jukka-lahtinen", "worksFor", "organization/kallio-metals-oyj", "chief executive", "title-before"),
         ),
+        (  # a portfolio of plural words ("Services") is part of the title
+            "SUVA, Fiji (AP) — Correctional Services Minister Mark Ruddle suspended the prison's commander on Sunday.",
+            ("person/mark-ruddle", "worksFor", "place/fiji", "correctional services minister", "story-title"),
+        ),
         (  # an office with a portfolio is still an office of state
             "Fires burned across Portugal on Monday. Minister of State Mark Ruddle visited the area.",
             ("person/mark-ruddle", "worksFor", "place/portugal", "minister of state", "story-title"),
