@@ -982,6 +982,12 @@ def _place_appositive(context: Context, sentence: Sentence, index: int) -> str |
     """After a place: ", a [adjectives] <settlement noun> of|in <Place>" ("X, a suburb of Y"),
     or its "in <Place>" after a short description ("X, a village of 300 people in Y")."""
     tokens = context.tokens
+    if index + 3 < sentence.last and tokens[index].text == "," and tokens[index + 2].tag == "POS":
+        owner = _entity_at(context, index + 1)
+        # "Phnom Penh, Cambodia's capital": the place whose settlement the first one is.
+        if owner and owner[1] == index + 2 and context.kinds.get(owner[2], ("", None))[0] == "Place" \
+                and _settlement_noun_ahead(context, sentence, index + 3):
+            return owner[2]
     if index + 2 >= sentence.last or tokens[index].text != "," or tokens[index + 1].text.casefold() not in DETERMINERS:
         return None
     index += 2
@@ -1000,6 +1006,15 @@ def _place_appositive(context: Context, sentence: Sentence, index: int) -> str |
         if tokens[i].text.casefold() == "in":
             return _place_phrase(context, sentence, i + 1)
     return None
+
+
+def _settlement_noun_ahead(context: Context, sentence: Sentence, index: int) -> bool:
+    """Whether a settlement noun follows at ``index``, past adjectives ("second-largest city")."""
+    tokens = context.tokens
+    while index < sentence.last and index not in context.at and tokens[index].text.casefold() not in names.settlement_nouns() \
+            and tokens[index].tag in ADJECTIVE_TAGS | {"HYPH", "JJS", "RB"}:
+        index += 1
+    return index < sentence.last and tokens[index].text.casefold() in names.settlement_nouns()
 
 
 def _region_of(context: Context, sentence: Sentence, index: int) -> str | None:

@@ -295,6 +295,10 @@ def test_relations_company_title_with_another_name_in_the_sentence_is_left_unrea
             "The plane landed in Tharmel, a town in Kalikot district of Sudur Province, on Monday.",
             ("place/kalikot", "containedInPlace", "place/sudur-province", None, "region-of"),
         ),
+        (  # "<Place>, <Place>'s [adjectives] <settlement noun>"
+            "Hundreds rallied outside the embassy in Strelsau, Ruritania's second-largest city, on Sunday.",
+            ("place/strelsau", "containedInPlace", "place/ruritania", None, "place-appositive"),
+        ),
         (  # a compass word before the container, whatever its tag
             "The mine lies near the town of Kajaani, in the Kainuu region of central Finland.",
             ("place/kainuu", "containedInPlace", "place/finland", None, "region-of"),
