@@ -665,6 +665,7 @@ def _appositive(context: Context, sentence: Sentence, person: tuple[int, int, st
         if target < sentence.last and tokens[target].text.casefold() == "the":
             target += 1
         target = _past_seat(context, sentence, target)  # "director of the Colombo-based Centre for ..."
+        target = _past_possessor(context, sentence, target)  # "leader of Iceland's center-left Solidarity Party"
         unit_at = target
         target = _past_local_unit(context, sentence, target)  # "head of the Rotterdam unit of the National Police"
         if target != unit_at:
@@ -719,6 +720,21 @@ def _appointed_as(context: Context, sentence: Sentence, person: tuple[int, int, 
     owner = _title_owner(context, sentence, first, role.casefold(), others)
     if owner:
         yield owner, role
+
+
+def _past_possessor(context: Context, sentence: Sentence, index: int) -> int:
+    """Where the organisation a place's possessive introduces begins ("Iceland's center-left
+    Solidarity Party"); ``index`` itself when there is none."""
+    tokens = context.tokens
+    owner = _entity_at(context, index) if index < sentence.last else None
+    if not owner or owner[0] != index or owner[1] >= sentence.last or tokens[owner[1]].tag != "POS":
+        return index
+    after = owner[1] + 1
+    while after < sentence.last and after not in context.at and tokens[after].tag in ADJECTIVE_TAGS | {"HYPH", "NN", "VBN"}:
+        after += 1
+    organization = _entity_at(context, after) if after < sentence.last else None
+    is_organization = organization and organization[0] == after and context.kinds.get(organization[2], ("", None))[0] == ORGANIZATION_KIND
+    return after if is_organization else index
 
 
 def _named_by_head(context: Context, sentence: Sentence, index: int) -> str | None:

@@ -82,6 +82,10 @@ def relations_of(parse_text, text: str) -> set[tuple[str, str, str, str | None, 
             "Lena Voss becomes chief executive of Velcor Holdings LLC on Monday.",
             ("person/lena-voss", "worksFor", "organization/velcor-holdings-llc", "chief executive", "appointed-as"),
         ),
+        (  # the organisation a country's possessive introduces
+            "Lena Voss, leader of Portugal's center-left Umoja Democratic Movement, was sworn in on Thursday.",
+            ("person/lena-voss", "worksFor", "organization/umoja-democratic-movement", "leader", "appositive"),
+        ),
         (  # a rank between the comma and the name
             "The commander of the International Relief Committee, Gen. Lena Voss, said aid was coming.",
             ("person/lena-voss", "worksFor", "organization/international-relief-committee", "commander", "role-of-before"),
