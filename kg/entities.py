@@ -678,8 +678,10 @@ def _settlement_after(parsed: ParsedArticle, last: int) -> str | None:
     if head is not None:
         return names.settlement_nouns().get(head.text.casefold())  # not "a village chief"
     word = tokens[last].text.casefold() if last < len(tokens) else ""
-    # Right after the name, only "province", "region" ... ("X village" may be a name of its own).
-    return names.settlement_nouns().get(word) if word in REGION_NOUNS else None
+    # Right after the name, only "province", "region" ... ("X village" may be a name of its own),
+    # or any settlement noun placed in another place ("the Gaviotas neighborhood of Villahermosa").
+    placed = last + 1 < len(tokens) and tokens[last + 1].text.casefold() in ("of", "in")
+    return names.settlement_nouns().get(word) if word in REGION_NOUNS or placed else None
 
 
 def _appositive_head(parsed: ParsedArticle, last: int) -> Token | None:

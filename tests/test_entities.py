@@ -128,6 +128,8 @@ def test_entities_surname_the_model_missed_is_found_and_joined(parse_text):
     ("Boats on Lake Malawi, which the country shares with its neighbours, stayed in port.", "Lake Malawi", ("Place", None)),
     ("Inmates attacked guards at Kafetu Correctional Institution in Goroka on Saturday.", "Kafetu Correctional Institution",
      ("Place", "Prison")),
+    ("The Grijalva burst its banks early Wednesday, flooding the Gaviotas neighborhood of Villahermosa.", "Gaviotas",
+     ("Place", "City")),
     ("Mud swept onto El Guacharal, a village of about 300 people.", "El Guacharal", ("Place", "City")),
     ("\"It is gone,\" said Sakiusa Naivalu, a village chief near the coast.", "Sakiusa Naivalu", ("Person", None)),
 ])
