@@ -47,6 +47,8 @@ from kg.resolution import Resolution, resolve
 __all__ = ["AliasTable", "Resolution", "extract_mentions", "load_aliases", "resolve"]
 
 PERSON, ORGANIZATION, PLACE = "Person", "Organization", "Place"
+# Lower-case words inside a name that make it a body's, not a titled person's ("Inspectorate for ...").
+ORGANIZATION_CONNECTORS = ("for", "of")
 GENERIC_FACILITY = "Facility"  # the subtype of facility heads with no class of their own (hospital, dam, ...)
 KIND_OF_LABEL = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
 LABEL_OF_KIND = {PERSON: "PERSON", ORGANIZATION: "ORG", PLACE: "GPE"}
@@ -342,7 +344,9 @@ def _repair(parsed: ParsedArticle, first: int, last: int, label: str, groups: fr
     tokens = parsed.tokens
     strength = WEAK
     kind = KIND_OF_LABEL[label]
-    first, last, titled = _trim(tokens, first, last)
+    # "the General Inspectorate for Emergency Situations": an organisation's name may open with a title word.
+    named_body = label == "ORG" and any(t.text in ORGANIZATION_CONNECTORS for t in tokens[first:last])
+    first, last, titled = _trim(tokens, first, last, keep_titles=named_body)
     if kind == PERSON and not titled and last - first > 1 and _plural_group(tokens[last - 1], groups):
         last -= 1
     if first >= last or _common_words(parsed, first, last):
@@ -411,7 +415,7 @@ def _common_words(parsed: ParsedArticle, first: int, last: int) -> bool:
     return not any(t.pos == "PROPN" and t.text in words for t in parsed.tokens)
 
 
-def _trim(tokens: tuple[Token, ...], first: int, last: int) -> tuple[int, int, bool]:
+def _trim(tokens: tuple[Token, ...], first: int, last: int, keep_titles: bool = False) -> tuple[int, int, bool]:
     """Drop leading articles, honorifics and role titles and trailing possessives and punctuation.
 
     Returns the new bounds and whether an honorific stood before the name.
@@ -425,7 +429,7 @@ def _trim(tokens: tuple[Token, ...], first: int, last: int) -> tuple[int, int, b
             first += 1  # a verb or common noun the model swept in: "replied State Department"
         elif word in names.lexicon("honorifics"):
             first, titled = first + 1, True
-        elif word.casefold() in names.lexicon("role_heads") and last - first > 1 and tokens[first + 1].text[:1].isupper() \
+        elif not keep_titles and word.casefold() in names.lexicon("role_heads") and last - first > 1 and tokens[first + 1].text[:1].isupper() \
                 and not names.normal(tokens[last - 1].text) in names.lexicon("organization_heads"):
             first += 1  # a title before a name, unless the name is an organisation's ("Premier League")
         else:
