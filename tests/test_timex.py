@@ -342,6 +342,7 @@ DURATIONS_SETS_REFS = [
     ("He served 10 years in prison.", {"10 years": "P10Y"}, "DURATION"),
     ("The talks lasted an hour and a half.", {"an hour and a half": "PT1H30M"}, "DURATION"),
     ("The final lasted two hours and 14 minutes.", {"two hours and 14 minutes": "PT2H14M"}, "DURATION"),
+    ("The talks were the most productive in years.", {"years": "PXY"}, "DURATION"),
     ("He served three years and six months.", {"three years and six months": "P3Y6M"}, "DURATION"),
     ("A minute and a half later, a pilot called.", {"A minute and a half later": "PT1M30S"}, "DURATION"),
     # An unknown count after the narrative's time says how long after, not when.
