@@ -357,7 +357,7 @@ def _repair(parsed: ParsedArticle, first: int, last: int, label: str, groups: fr
         return None
     last = _with_legal_form(parsed, first, last)
     text = _span_text(parsed, first, last)
-    if not _looks_like_name(text) or names.normal(text) in names.demonyms():
+    if not _looks_like_name(text) or names.normal(text) in names.demonyms() or _time_zone(text):
         return None
     if kind == PERSON and not titled and _names_a_product(parsed, last):
         return None  # a model's name ("Kalashnikov rifles"); a maker's or operator's ("Acme trucks") stays
@@ -461,6 +461,18 @@ def _with_legal_form(parsed: ParsedArticle, first: int, last: int) -> int:
     while last < sentence_end and tokens[last].text in names.company_suffixes_as_written():
         last += 1
     return last
+
+
+@cache
+def _time_zones() -> re.Pattern:
+    from kg.timex.tables import pattern
+
+    return re.compile(pattern("timezone"))
+
+
+def _time_zone(text: str) -> bool:
+    """"(1940 GMT)": a time zone, which the model may take for an organisation."""
+    return _time_zones().fullmatch(text) is not None
 
 
 def _looks_like_name(text: str) -> bool:

@@ -287,6 +287,11 @@ def test_entities_a_place_tagged_with_its_facility_head_lends_its_kind_to_its_sh
     assert got["Peñitas Dam"] == got["Peñitas"] == ("Place", "Facility")
 
 
+def test_entities_a_time_zone_is_no_entity(parse_text):
+    text = "The train left the tracks at about 10:40 p.m. (1940 GMT) near the town of Comarnic."
+    assert "GMT" not in {m.text for m in extract_mentions(parse_text(text))}
+
+
 def test_entities_a_ship_s_name_is_no_entity_wherever_it_stands(parse_text):
     text = ("The tanker was struck by the Ocean Crest, a container ship operated by Orion Pacific Lines. "
             "The master of the Ocean Crest has not been detained. The ferry Mphatso sank near Likoma.")
