@@ -49,6 +49,7 @@ __all__ = ["AliasTable", "Resolution", "extract_mentions", "load_aliases", "reso
 PERSON, ORGANIZATION, PLACE = "Person", "Organization", "Place"
 # Lower-case words inside a name that make it a body's, not a titled person's ("Inspectorate for ...").
 ORGANIZATION_CONNECTORS = ("for", "of")
+MIN_ROLE_SUFFIX = 6  # a role head this long ends a compound post ("undersecretary"); "chair" would end "armchair"
 GENERIC_FACILITY = "Facility"  # the subtype of facility heads with no class of their own (hospital, dam, ...)
 KIND_OF_LABEL = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
 LABEL_OF_KIND = {PERSON: "PERSON", ORGANIZATION: "ORG", PLACE: "GPE"}
@@ -749,7 +750,16 @@ def _in_apposition_to_a_role(parsed: ParsedArticle, first: int, last: int) -> bo
     if not after or after[0].text != ",":
         return before
     words = [t for t in after[1:] if t.text.casefold() not in ("a", "an", "the") and t.tag != "POS" and t.pos != "PROPN"]
-    return before or bool(words) and words[0].text.casefold() in names.lexicon("role_heads")
+    head = _appositive_head(parsed, last)
+    # "a former public works undersecretary": the noun heading the appositive names the post.
+    return before or bool(words) and words[0].text.casefold() in names.lexicon("role_heads") \
+        or head is not None and _names_a_post(head.text.casefold())
+
+
+def _names_a_post(noun: str) -> bool:
+    """A role head, or a compound ending in one ("undersecretary", "co-founder")."""
+    return noun in names.lexicon("role_heads") or any(noun.endswith(head) for head in names.lexicon("role_heads")
+                                                        if len(head) >= MIN_ROLE_SUFFIX and " " not in head)
 
 
 def _described_as_an_organisation(parsed: ParsedArticle, last: int) -> bool:

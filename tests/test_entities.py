@@ -124,6 +124,8 @@ def test_entities_surname_the_model_missed_is_found_and_joined(parse_text):
     ("The National Search and Rescue Agency (Basarnas) said on Monday.", "Basarnas", ("Organization", None)),
     ("Nasrin Akter, a 24-year-old machine operator, said the alarm sounded.", "Nasrin Akter", ("Person", None)),
     ("Catalin Dobre, 51, was detained at his home in Campina late on Wednesday.", "Catalin Dobre", ("Person", None)),
+    ("The case was nearly derailed when Arnel Quiambao, a former public works undersecretary who had agreed to "
+     "testify, was shot dead outside his home in Pasig.", "Arnel Quiambao", ("Person", None)),
     ("The hospital was hit, health ministry spokeswoman Tereza Novotná said on Friday.", "Tereza Novotná", ("Person", None)),
     ("Boats on Lake Malawi, which the country shares with its neighbours, stayed in port.", "Lake Malawi", ("Place", None)),
     ("Inmates attacked guards at Kafetu Correctional Institution in Goroka on Saturday.", "Kafetu Correctional Institution",
