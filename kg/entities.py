@@ -390,7 +390,7 @@ def _repair(parsed: ParsedArticle, first: int, last: int, label: str, groups: fr
         return Draft(first, last, PLACE, None, STRONG, located=True)
     if kind != PERSON and last - first > 1 and _in_apposition_to_a_role(parsed, first, last):
         return Draft(first, last, PERSON, None, STRONG)
-    if kind == PERSON and not titled and _described_as_an_organisation(parsed, last):
+    if kind != ORGANIZATION and not titled and _described_as_an_organisation(parsed, last):
         return Draft(first, last, ORGANIZATION, None, STRONG)
     place = _place_context(parsed, first, last)
     possessed = last < len(tokens) and tokens[last].text in POSSESSIVES
@@ -763,9 +763,11 @@ def _names_a_post(noun: str) -> bool:
 
 
 def _described_as_an_organisation(parsed: ParsedArticle, last: int) -> bool:
-    """"Ansar al-Rovuma, a group that has waged ...": an appositive organisation noun."""
+    """"Ansar al-Rovuma, a group that has waged ...", "the Mai-Mai Kyavirimu, a militia that ...": an
+    appositive organisation noun."""
     head = _appositive_head(parsed, last)
-    return head is not None and head.text.casefold() in names.lexicon("organization_heads") | names.lexicon("company_nouns")
+    nouns = names.lexicon("organization_heads") | names.lexicon("company_nouns") | names.lexicon("group_nouns")
+    return head is not None and head.text.casefold() in nouns
 
 
 def _group_noun_after(parsed: ParsedArticle, last: int) -> bool:

@@ -120,6 +120,8 @@ def test_entities_surname_the_model_missed_is_found_and_joined(parse_text):
     ("The tanker ran aground off Teluk Sirih in Pantaro state on Monday.", "Pantaro", ("Place", None)),
     ("A cyclone tore across Fiji's second-largest island, Vanua Levu, late Sunday.", "Vanua Levu", ("Place", None)),
     ("Fighters of Ansar al-Rovuma, a group that has waged an insurgency, attacked.", "Ansar al-Rovuma", ("Organization", None)),
+    ("Local officials suspect the Mai-Mai Kyavirimu, a militia that has kidnapped traders since last year.",
+     "Mai-Mai Kyavirimu", ("Organization", None)),
     ("Mohamed Sesay, a battalion commander, was arrested.", "Mohamed Sesay", ("Person", None)),
     ("The National Search and Rescue Agency (Basarnas) said on Monday.", "Basarnas", ("Organization", None)),
     ("Nasrin Akter, a 24-year-old machine operator, said the alarm sounded.", "Nasrin Akter", ("Person", None)),
