@@ -380,6 +380,8 @@ def _repair(parsed: ParsedArticle, first: int, last: int, label: str, groups: fr
         return Draft(first, last, PLACE, "Country", STRONG)
     if last - first > 1 and tokens[first].text[:1].isupper() and names.normal(tokens[first].text) in names.lexicon("place_prefixes"):
         return Draft(first, last, PLACE, None, STRONG)  # "Lake Malawi", "Mount Kenya"
+    if last - first > 1 and tokens[first].text[:1].isupper() and names.normal(tokens[first].text) in names.lexicon("organization_prefixes"):
+        return Draft(first, last, ORGANIZATION, None, STRONG)  # "Real Ibagué", "Club Cafeteros del Quindío"
     listed = _alias_kind(text)
     if listed:
         return Draft(first, last, listed, None, STRONG)
@@ -438,6 +440,9 @@ def _trim(tokens: tuple[Token, ...], first: int, last: int, keep_titles: bool = 
     opening = next((i for i in range(first + 1, last) if tokens[i].text == "("), None)
     if opening is not None:
         last = opening  # "Quality Authority (HIQA)": the acronym in brackets is a name of its own
+    # A score the model swept in ("Club Cafeteros del Quindío 2-1"; not "Apollo 11").
+    if last - first > 3 and tokens[last - 1].pos == "NUM" and tokens[last - 2].text in ("-", "–") and tokens[last - 3].pos == "NUM":
+        last -= 3
     while last > first and (tokens[last - 1].text in POSSESSIVES or tokens[last - 1].pos == "PUNCT"):
         last -= 1
     if first > 0 and tokens[first - 1].text in names.lexicon("honorifics"):

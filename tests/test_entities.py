@@ -130,6 +130,8 @@ def test_entities_surname_the_model_missed_is_found_and_joined(parse_text):
      "testify, was shot dead outside his home in Pasig.", "Arnel Quiambao", ("Person", None)),
     ("The hospital was hit, health ministry spokeswoman Tereza Novotná said on Friday.", "Tereza Novotná", ("Person", None)),
     ("Boats on Lake Malawi, which the country shares with its neighbours, stayed in port.", "Lake Malawi", ("Place", None)),
+    ("The trouble began after Real Ibagué scored a winner to beat Club Cafeteros del Quindío 2-1 at the stadium.",
+     "Club Cafeteros del Quindío", ("Organization", None)),
     ("Inmates attacked guards at Kafetu Correctional Institution in Goroka on Saturday.", "Kafetu Correctional Institution",
      ("Place", "Prison")),
     ("The Grijalva burst its banks early Wednesday, flooding the Gaviotas neighborhood of Villahermosa.", "Gaviotas",
