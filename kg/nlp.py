@@ -43,29 +43,27 @@ def load_model(components: tuple[str, ...] = ALL_COMPONENTS):
         nlp.add_pipe("kg_dateline_boundary", before="parser")
     if "parser" in components and "lemmatizer" in components:
         if not Language.has_factory("kg_verb_roots"):
-            Language.component("kg_verb_roots", func=_verb_roots)
+            Language.factory("kg_verb_roots", func=_verb_roots_component)
         nlp.add_pipe("kg_verb_roots", after="lemmatizer")
     return nlp
 
 
-def _verb_roots(doc):
+def _verb_roots_component(nlp, name):
+    """The ``kg_verb_roots`` pipe, lemmatising with the pipeline's own lemmatizer."""
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    return lambda doc: _verb_roots(doc, lemmatizer)
+
+
+def _verb_roots(doc, lemmatizer):
     """A word tagged a noun that heads a clause with a subject is a verb the tagger misread ("A
     bomb ... tore through a market"): it is retagged a past verb and lemmatised as one."""
-    lemmatizer = _lemmatizer()
     for token in doc:
         if token.pos_ == "NOUN" and token.dep_ in CLAUSE_DEPS and any(c.dep_ == "nsubj" for c in token.children):
             token.pos_ = "VERB"
-            lemma = lemmatizer.rule_lemmatize(token)[0] if lemmatizer is not None else token.lemma_
+            lemma = lemmatizer.rule_lemmatize(token)[0]
             token.tag_ = "VBD" if lemma != token.lower_ else "VBP"
             token.lemma_ = lemma
     return doc
-
-
-@cache
-def _lemmatizer():
-    """The model's rule lemmatizer, to lemmatise a token retagged a verb."""
-    nlp = load_model()
-    return nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
 
 
 def _dateline_boundary(doc):
