@@ -71,10 +71,15 @@ def _scene_of_an_event(doc: ArticleIndex, token: Token, earlier: Sequence[EventM
         classes = {told[0] for n in named if (told := trigger(doc, n)) is not None}
         if not named and any(d.lemma.lower() == "the" for d in doc.kids(child.index, "det")):
             classes = {c for c in event_classes() if ancestry(c)[-1].lower() in cue("toll_cause")}  # "the site": of the disaster
-        placed = [m for m in earlier if m.places and any(classes_compatible(m.event_class, c) for c in classes)]
-        if placed:
-            return placed[-1].places
+        if places := _last_placed(earlier, classes):
+            return places
     return ()
+
+
+def _last_placed(earlier: Sequence[EventMention], classes: set[str]) -> tuple[str, ...]:
+    """The places of the last event told before of one of ``classes``."""
+    placed = [m for m in earlier if m.places and any(classes_compatible(m.event_class, c) for c in classes)]
+    return placed[-1].places if placed else ()
 
 
 def _ledes_dated_by_the_story(doc: ArticleIndex, found: list[EventMention]) -> list[EventMention]:
@@ -109,9 +114,7 @@ def _place_of_the_event_it_was_in(doc: ArticleIndex, token: Token, earlier: Sequ
     happened."""
     nouns = [o for p in doc.kids(token.index, "prep") if p.lemma.lower() in cue("circumstance_prep")
              for o in doc.kids(p.index, "pobj") if any(d.lemma.lower() in DEFINITE for d in doc.kids(o.index, "det"))]
-    classes = {told[0] for noun in nouns if (told := trigger(doc, noun)) is not None}
-    placed = [m for m in earlier if m.places and any(classes_compatible(m.event_class, c) for c in classes)]
-    return placed[-1].places if placed else ()
+    return _last_placed(earlier, {told[0] for noun in nouns if (told := trigger(doc, noun)) is not None})
 
 
 def _placed_by_the_paragraph(doc: ArticleIndex, found: list[EventMention]) -> list[EventMention]:
