@@ -601,6 +601,9 @@ def test_events_a_clash_that_broke_out_before_dawn_near_a_place(events_of):
 def test_events_a_date_describing_a_thing_dates_no_event(events_of):
     found, _ = events_of("Fighting broke out near an 11th-century temple in Strelsau.")
     assert only(found, "Battle").time is None
+    # ... but a bare day the parser chained to a noun still dates the clause
+    found, _ = events_of("Anton Weiss told reporters Friday Red Hand fighters killed 28 soldiers.")
+    assert only(found, "Killing").time.value == "2023-03-10"
 
 
 def test_events_a_name_right_before_said_is_the_speaker_not_a_target(events_of):

@@ -324,7 +324,10 @@ def _owned_by_other_event(doc: ArticleIndex, trigger: Token, time: AnchoredTime)
         return False
     if event_word(doc, owner) is None:
         # "an 11th-century Khmer ruin", "Friday's edition": a date describing a thing dates no event.
-        return doc.tokens[time.head].dep in NOUN_MODIFIER_DEPS
+        # A bare day before a noun describes nothing ("told CNN Friday SDF forces killed ..."): the
+        # parser chained it to the noun.
+        dep = doc.tokens[time.head].dep
+        return dep == "poss" or dep in NOUN_MODIFIER_DEPS and time.expression.grain not in LEDE_GRAINS
     if owner.head == trigger.index and owner.dep in ARGUMENT_DEPS:
         return False
     preposition = doc.head(owner.index)
