@@ -136,6 +136,7 @@ def _joined_spans(parsed: ParsedArticle) -> list[tuple[int, int, str]]:
     joined += _unlabelled_companies(parsed, joined)
     joined += _unlabelled_employers(parsed, joined)
     joined += _unlabelled_settlements(parsed, joined)
+    joined = [_with_untagged_start(parsed, span, joined) for span in joined]
     pieces = [piece for span in joined for verbless in _split_at_verbs(parsed, span) for piece in _split_at_title(parsed, verbless)]
     return [span for span in pieces if span[2] in KIND_OF_LABEL]
 
@@ -315,6 +316,18 @@ def _proper_nouns_before(parsed: ParsedArticle, index: int, tagged: set[int], he
     return first
 
 
+def _with_untagged_start(parsed: ParsedArticle, span: tuple[int, int, str], spans: list[tuple[int, int, str]]) -> tuple[int, int, str]:
+    """A place before a settlement noun in lower case takes in the proper nouns the model left
+    untagged before it: "Oddar" of "Cambodia's Oddar Meanchey province"."""
+    first, last, label = span
+    tokens = parsed.tokens
+    if label not in ("GPE", "LOC") or last >= len(tokens) or not tokens[last].text.islower() \
+            or tokens[last].text not in names.settlement_nouns():
+        return span
+    tagged = {i for start, end, _ in spans for i in range(start, end)}
+    return _proper_nouns_before(parsed, first, tagged), last, label
+
+
 def _unlabelled_settlements(parsed: ParsedArticle, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Proper nouns the model left untagged after "the town of", "the village of" ("Eldoret"),
     or right before a settlement noun written in lower case ("in Johor state", "Lucanas province")."""
@@ -440,6 +453,9 @@ def _trim(tokens: tuple[Token, ...], first: int, last: int, keep_titles: bool = 
     opening = next((i for i in range(first + 1, last) if tokens[i].text == "("), None)
     if opening is not None:
         last = opening  # "Quality Authority (HIQA)": the acronym in brackets is a name of its own
+    # A settlement noun in lower case after a place's name describes it ("Surin province" is Surin).
+    if last - first > 1 and tokens[last - 1].text.islower() and tokens[last - 1].text in names.settlement_nouns():
+        last -= 1
     # A score the model swept in ("Club Cafeteros del Quindío 2-1"; not "Apollo 11").
     if last - first > 3 and tokens[last - 1].pos == "NUM" and tokens[last - 2].text in ("-", "–") and tokens[last - 3].pos == "NUM":
         last -= 3

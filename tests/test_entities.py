@@ -136,6 +136,8 @@ def test_entities_surname_the_model_missed_is_found_and_joined(parse_text):
      ("Place", "Prison")),
     ("The Grijalva burst its banks early Wednesday, flooding the Gaviotas neighborhood of Villahermosa.", "Gaviotas",
      ("Place", "City")),
+    ("The clash broke out on the border between Thailand's Surin province and Cambodia's Oddar Meanchey province.",
+     "Oddar Meanchey", ("Place", "Region")),
     ("Two carriages rolled down an embankment, said a spokesman for the General Inspectorate for Emergency Situations.",
      "General Inspectorate for Emergency Situations", ("Organization", None)),
     ("Mud swept onto El Guacharal, a village of about 300 people.", "El Guacharal", ("Place", "City")),
