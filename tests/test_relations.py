@@ -141,6 +141,10 @@ def relations_of(parse_text, text: str) -> set[tuple[str, str, str, str | None, 
             "Kallio Chief Executive Jukka Lahtinen is expected to join the board.",
             ("person/jukka-lahtinen", "worksFor", "organization/kallio-metals-oyj", "chief executive", "title-before"),
         ),
+        (  # a cabinet secretary is an office of state
+            "SUVA, Fiji (AP) — Interior Secretary Mark Ruddle toured flooded parts of the city by boat on Thursday.",
+            ("person/mark-ruddle", "worksFor", "place/fiji", "interior secretary", "story-title"),
+        ),
         (  # a portfolio of plural words ("Services") is part of the title
             "SUVA, Fiji (AP) — Correctional Services Minister Mark Ruddle suspended the prison's commander on Sunday.",
             ("person/mark-ruddle", "worksFor", "place/fiji", "correctional services minister", "story-title"),
