@@ -251,15 +251,17 @@ def _written_elsewhere(parsed: ParsedArticle, first: int, last: int) -> bool:
 
 
 def _title_end(tokens: tuple[Token, ...], start: int, last: int) -> int | None:
-    """Where a capitalised title of one to three words starting at ``start`` ends, if one does
-    by ``last``."""
+    """Where a capitalised title starting at ``start`` ends, if one does by ``last``: titles of one
+    to three words, as many as follow each other ("Chief Minister", "Deputy Prime Minister")."""
     titles = names.lexicon("role_heads") | names.lexicon("company_titles") | names.lexicon("state_offices")
-    for width in (3, 2, 1):
-        words = tokens[start : start + width]
-        if start + width <= last and all(t.text[:1].isupper() for t in words) \
-                and " ".join(t.text.casefold() for t in words) in titles:
-            return start + width
-    return None
+    end = None
+    while True:
+        at = start if end is None else end
+        width = next((w for w in (3, 2, 1) if at + w <= last and all(t.text[:1].isupper() for t in tokens[at : at + w])
+                      and " ".join(t.text.casefold() for t in tokens[at : at + w]) in titles), None)
+        if width is None:
+            return end
+        end = at + width
 
 
 def _unlabelled_employers(parsed: ParsedArticle, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

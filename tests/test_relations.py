@@ -200,6 +200,10 @@ def relations_of(parse_text, text: str) -> set[tuple[str, str, str, str | None, 
             "Troops were sent, said Moïse Kambale, a spokesman for the provincial government of North Kivu.",
             ("person/moise-kambale", "worksFor", "place/north-kivu", "spokesman", "appositive"),
         ),
+        (  # a title of two titles ("Chief Minister") after a place the model left untagged there
+            "Oil washed up in Johor state on Monday. Johor Chief Minister Azlan Karim ordered the beaches closed.",
+            ("person/azlan-karim", "worksFor", "place/johor", "chief minister", "title-before"),
+        ),
         (  # an office held over a place, before the name
             "Roccaverde Mayor Mark Ruddle said the bridge was destroyed.",
             ("person/mark-ruddle", "worksFor", "place/roccaverde", "mayor", "title-before"),
