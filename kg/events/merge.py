@@ -46,7 +46,6 @@ def merge_events(event_mentions: Sequence[EventMention], entities: Sequence[Enti
     entities (Sequence[Entity]): the entities their keys point to (for labels).
     RETURNS (list[Event]): sorted by date, undated last; keys are unique and readable.
     """
-    by_key = {e.key: e for e in entities}
     broad = {e.key for e in entities if e.kind == "Place" and is_broad(e)}
     specific = {e.key for e in entities if e.kind == "Place"} - broad
     facilities = {e.key for e in entities if e.kind == "Place" and is_facility(e.subtype)}
