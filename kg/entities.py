@@ -43,6 +43,7 @@ from kg import names
 from kg.aliases import AliasTable, builtin_aliases, load_aliases
 from kg.model import Mention, NamedSpan, ParsedArticle, Token
 from kg.resolution import Resolution, resolve
+from kg.timex.tables import pattern as timex_pattern
 
 __all__ = ["AliasTable", "Resolution", "extract_mentions", "load_aliases", "resolve"]
 
@@ -489,9 +490,7 @@ def _with_legal_form(parsed: ParsedArticle, first: int, last: int) -> int:
 
 @cache
 def _time_zones() -> re.Pattern:
-    from kg.timex.tables import pattern
-
-    return re.compile(pattern("timezone"))
+    return re.compile(timex_pattern("timezone"))
 
 
 def _time_zone(text: str) -> bool:
