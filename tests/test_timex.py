@@ -77,6 +77,7 @@ WEEKDAYS = [
     ("On Tuesday, the government planned new talks with the unions.", FRIDAY, {"Tuesday": "2022-01-18"}),
     ("On Tuesday, the council is expected to vote on the budget.", FRIDAY, {"Tuesday": "2022-01-25"}),
     ("The exchange said the stock is to resume trading Tuesday.", FRIDAY, {"Tuesday": "2022-01-25"}),
+    ("The aid was sent by road and should arrive Tuesday.", FRIDAY, {"Tuesday": "2022-01-25"}),
 ]
 
 
@@ -90,6 +91,7 @@ RELATIVE = [
     ("Officials met today and yesterday.", {"today": "2022-01-21", "yesterday": "2022-01-20"}),
     ("The vote is tomorrow.", {"tomorrow": "2022-01-22"}),
     ("The strike began two days ago.", {"two days ago": "2022-01-19"}),
+    ("A ruling is due two weeks from today.", {"two weeks from today": "2022-W05"}),
     ("Prices rose last week.", {"last week": "2022-W02"}),
     ("Sales fell this month.", {"this month": "2022-01"}),
     ("Profits rose last month.", {"last month": "2021-12"}),
@@ -103,6 +105,9 @@ RELATIVE = [
     # A weekend in a present sentence is the coming one: a forecast.
     ("Forecasters say a cold front brings relief over the weekend.", {"the weekend": "2022-W03-WE"}),
     ("Earnings fell in the third quarter.", {"the third quarter": "2021-Q3"}),
+    # A day named inside a week makes the whole week (TimeML's ISO week).
+    ("A hearing is set for the week of March 6.", {"the week of March 6": "2022-W09"}),
+    ("Pilgrims will arrive as Easter week begins.", {"Easter week": "2022-W15"}),
 ]
 
 
@@ -131,6 +136,11 @@ def test_timex_the_next_week_counts_from_the_narrative_unless_it_stretches_ahead
     assert {t.text: t.value for t in tag(unparsed(text, FRIDAY))}["the next week"] == "2019-W07"
     text = "The plant opened in March 2019. The minister will decide within the next week."
     assert {t.text: t.value for t in tag(unparsed(text, FRIDAY))}["next week"] == "2022-W04"
+
+
+def test_timex_the_week_is_the_week_of_the_narrative_day():
+    text = "The index slid on Wednesday and Thursday. For the week, it lost 2%."
+    assert {t.text: t.value for t in tag(unparsed(text, date(2022, 1, 24)))}["the week"] == "2022-W03"
 
 
 def test_timex_same_day_of_a_month_is_a_day_left_unknown():
@@ -202,7 +212,12 @@ def unparsed_values(text: str, published: date) -> dict[str, str]:
 
 
 TIMES = [
-    ("The blast happened at 3 p.m. on Thursday.", {"3 p.m. on Thursday": "2022-01-20T15:00"}),
+    # A preposition ends an expression (TimeML), but the clock time is on the day named after it.
+    ("The blast happened at 3 p.m. on Thursday.", {"3 p.m.": "2022-01-20T15:00", "Thursday": "2022-01-20"}),
+    ("The fire broke out at 11 p.m. on Nov. 3, 1998.", {"11 p.m.": "1998-11-03T23:00", "Nov. 3, 1998": "1998-11-03"}),
+    # A part of the day told from the narrative's day.
+    ("She left work on Jan. 18. Her car was found the next morning. A neighbor saw it that night.",
+     {"the next morning": "2022-01-19TMO", "that night": "2022-01-19TNI"}),
     ("Protesters gathered Thursday morning.", {"Thursday morning": "2022-01-20TMO"}),
     ("The minister spoke this morning.", {"this morning": "2022-01-21TMO"}),
     ("The polls close at 3pm Friday.", {"3pm Friday": "2022-01-21T15:00"}),
@@ -348,6 +363,10 @@ DURATIONS_SETS_REFS = [
     # An unknown count after the narrative's time says how long after, not when.
     ("The firm resigned. A few days later, it sued.", {"A few days later": "PXD"}, "DURATION"),
     ("The market opens every Friday.", {"every Friday": "XXXX-WXX-5"}, "SET"),
+    ("Fishing fleets arrive every summer and leave each October.",
+     {"every summer": "XXXX-SU", "each October": "XXXX-10"}, "SET"),
+    ("What happens in the days ahead?", {"the days ahead": "PXD"}, "DURATION"),
+    ("The move comes barely a month after the crash.", {"barely a month": "P1M"}, "DURATION"),
     ("The paper appears weekly.", {"weekly": "P1W"}, "SET"),
     ("He gave his weekly address.", {"weekly": "P1W"}, "SET"),
     ("The town is now calm.", {"now": "PRESENT_REF"}, "DATE"),

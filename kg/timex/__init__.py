@@ -38,6 +38,8 @@ SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“'(]?[A-Z0-9])|\n\s*\n"
 # Characters before a full stop searched for an abbreviation ("Sept", "U.S").
 ABBREVIATION_REACH = 8
 REFERENCE_GRAINS = ("day", "time", "week", "month", "quarter", "half", "season", "year")
+# What stands between a clock time and the day it is on: "7 p.m. on Jan. 18", "noon, Friday".
+CLOCK_DAY_LINK = re.compile(r",?\s+(?:on\s+)?")
 
 
 def tag(parsed: ParsedArticle) -> list[TimeExpression]:
@@ -53,15 +55,37 @@ def tag(parsed: ParsedArticle) -> list[TimeExpression]:
     tenses = TenseReader(_tense_parse(parsed, [c for c, expr in found if needs_tense(expr)]))
     reference: Resolved | None = None
     expressions: list[TimeExpression] = []
-    for candidate, expr in found:
+    for position, (candidate, expr) in enumerate(found):
         tense = tenses.tense_at(candidate.start, candidate.end) if needs_tense(expr) else None
-        resolved = resolve(expr, anchor, reference, tense)
+        day = _day_named_after(found[position:], text, anchor, reference, tenses)
+        resolved = resolve(expr, anchor, day or reference, tense)
         if resolved is None:
             continue
         expressions.append(_expression(candidate, expr, resolved, anchor, reference))
         if _moves_narrative(candidate, expr, resolved, reference, text):
             reference = resolved
     return expressions
+
+
+def _day_named_after(found: list[tuple[Candidate, Expr]], text: str, anchor, reference: Resolved | None,
+                     tenses: TenseReader) -> Resolved | None:
+    """The day a bare clock time is on when the text names it right after ("at 7 p.m. on Jan. 18").
+
+    TimeML tags the two apart (a preposition ends an expression), yet the time is that day's.
+    """
+    (clock, expr), following = found[0], found[1:2]
+    if not following or not (expr.clock or expr.pod) or _names_a_day(expr) or expr.base == "reference":
+        return None
+    day, day_expr = following[0]
+    if not CLOCK_DAY_LINK.fullmatch(text, clock.end, day.start) or not _names_a_day(day_expr):
+        return None
+    tense = tenses.tense_at(day.start, day.end) if needs_tense(day_expr) else None
+    resolved = resolve(day_expr, anchor, reference, tense)
+    return resolved if resolved is not None and resolved.grain == "day" else None
+
+
+def _names_a_day(expr: Expr) -> bool:
+    return expr.weekday is not None or expr.day is not None or expr.unit == "day"
 
 
 def _moves_narrative(candidate: Candidate, expr: Expr, resolved: Resolved, reference: Resolved | None,

@@ -187,8 +187,8 @@ def read(candidate: Candidate) -> Expr | None:
         shift, pod = _lookup("day_word", candidate.group("dayword"))
         expr = replace(expr, unit="day", shift=int(shift), pod=expr.pod or (None if pod == "-" else pod))
     if candidate.group("anaphor"):
-        unit, shift = _lookup("anaphor", candidate.group("anaphor"))
-        expr = replace(expr, unit=unit, shift=int(shift), base="reference")
+        unit, shift, pod = _lookup("anaphor", candidate.group("anaphor"))
+        expr = replace(expr, unit=unit, shift=int(shift), base="reference", pod=None if pod == "-" else pod)
     if candidate.group("ago"):
         return _ago(expr, candidate, amount)
     if rule.timex_type in ("DURATION", "SET"):
@@ -204,7 +204,7 @@ def read(candidate: Candidate) -> Expr | None:
 def _apply_rule_fields(expr: Expr, rule: Rule) -> Expr:
     changes: dict = {}
     for key, value in rule.fields:
-        if key in ("unit", "base", "direction"):
+        if key in ("unit", "base", "direction", "widen"):
             changes[key] = value
         elif key == "shift":
             changes[key] = int(value)

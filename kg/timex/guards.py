@@ -60,8 +60,8 @@ def _year_not_quantity(candidate: Candidate, text: str) -> bool:
 
 def _not_rate(candidate: Candidate, text: str) -> bool:
     set_word = candidate.group("setword") is not None
-    if not set_word and (candidate.group("num") or "").lower() not in ("a", "an", "per"):
-        return True
+    if not set_word and (candidate.group("num") or "").lower() not in ("a", "an", "per") or candidate.group("approx"):
+        return True  # "comes barely a month after": an amount never stands before "barely a month"
     return not _amount_before(set_word).search(text[max(0, candidate.start - 40) : candidate.start])
 
 

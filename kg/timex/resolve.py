@@ -65,6 +65,7 @@ class Expr:
     amount: float | None = None  # a duration's count; None with a unit means "several"
     mod: str | None = None  # START, MID, END: narrows the period, not its value
     same_period: bool = False  # "a year earlier": the period the text is about, whole years away
+    widen: str | None = None  # "the week of March 6": the period of this grain holding the day named
 
 
 @dataclass(frozen=True)
@@ -273,6 +274,8 @@ def finer_count(unit: str, smaller: str) -> int | None:
 def _set(expr: Expr) -> Resolved | None:
     if expr.weekday is not None:
         return Resolved(f"XXXX-WXX-{expr.weekday}" + (f"T{expr.pod}" if expr.pod else ""), "set")
+    if expr.season or expr.month is not None:  # "every summer", "each July"
+        return Resolved(_unanchored(expr).value, "set")
     duration = _duration(expr)
     return Resolved(duration.value, "set") if duration else None
 
@@ -281,6 +284,8 @@ def _date(expr: Expr, anchor: date | None, reference: Resolved | None, tense: st
     period = _calendar_period(expr, anchor, reference, tense)
     if period is None:
         return None
+    if expr.widen and period.first_day is not None:
+        return _period(period_start(period.first_day, expr.widen), expr.widen)
     if expr.pod or expr.clock:
         return _time_of_day(expr, period)
     return period
