@@ -51,6 +51,7 @@ PERSON, ORGANIZATION, PLACE = "Person", "Organization", "Place"
 # Lower-case words inside a name that make it a body's, not a titled person's ("Inspectorate for ...").
 ORGANIZATION_CONNECTORS = ("for", "of")
 MIN_ROLE_SUFFIX = 6  # a role head this long ends a compound post ("undersecretary"); "chair" would end "armchair"
+FLAGGED = "flagged"  # "the Liberian-flagged Marlin Star": only a ship flies a flag
 GENERIC_FACILITY = "Facility"  # the subtype of facility heads with no class of their own (hospital, dam, ...)
 KIND_OF_LABEL = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
 LABEL_OF_KIND = {PERSON: "PERSON", ORGANIZATION: "ORG", PLACE: "GPE"}
@@ -149,8 +150,9 @@ def _unknown_nationality(parsed: ParsedArticle, first: int, last: int, label: st
     or that the words around it say is a place ("the town of X", "in X", "X district")."""
     if label in OTHER_NAME_LABELS and last - first > 1 and _in_apposition_to_a_role(parsed, first, last):
         return "PERSON"
-    if label in ("PRODUCT", "WORK_OF_ART", "EVENT") and all(t.pos == "PROPN" for t in parsed.tokens[first:last]) \
-            and _place_context(parsed, first, last):
+    if label in ("PRODUCT", "WORK_OF_ART", "EVENT") and (_names_a_landmark(parsed, first, last)
+                                                       or all(t.pos == "PROPN" for t in parsed.tokens[first:last])
+                                                       and _place_context(parsed, first, last)):
         return "GPE"  # "the town of Thondiyur", "in Tamil Nadu's Ramanathapuram district"
     if label not in ("NORP", "LANGUAGE") or last - first != 1:
         return label
@@ -382,6 +384,8 @@ def _repair(parsed: ParsedArticle, first: int, last: int, label: str, groups: fr
         return None
     subtype = "Facility" if label == "FAC" else None
     head = _facility_head_within(parsed, first, last)
+    if _names_a_landmark(parsed, first, last):
+        return Draft(first, last, PLACE, head or subtype, STRONG)
     if head and kind == PLACE:
         subtype = head  # "the Peñitas Dam" tagged a place: a facility of its head's kind
     elif head and head != GENERIC_FACILITY:
@@ -519,6 +523,13 @@ def _facility_head_within(parsed: ParsedArticle, first: int, last: int) -> str |
     return None
 
 
+def _names_a_landmark(parsed: ParsedArticle, first: int, last: int) -> bool:
+    """True when a name of two or more words ends in a landmark's noun (`entities/landmark_heads.txt`)."""
+    heads = names.lexicon("landmark_heads")
+    return any(last - first > width and " ".join(t.text.casefold() for t in parsed.tokens[last - width : last]) in heads
+               for width in (2, 1))
+
+
 def _facility_extension(parsed: ParsedArticle, first: int, last: int) -> tuple[int, str] | None:
     """``(new_last, subtype)`` when the name is followed by a facility head noun.
 
@@ -610,12 +621,18 @@ def _names_a_product(parsed: ParsedArticle, last: int) -> bool:
 
 
 def _names_a_vessel(parsed: ParsedArticle, first: int, last: int) -> bool:
-    """"the ferry Mphatso", "the Ocean Crest, a container ship": a ship's name, no entity."""
+    """"the ferry Mphatso", "the Liberian-flagged Coral Dawn", "the Ocean Crest, a container ship":
+    a ship's name, no entity."""
     vessels = names.lexicon("vessel_nouns")
-    before = parsed.tokens[first - 1] if first > 0 else None
     head = _appositive_head(parsed, last)
-    return before is not None and before.pos == "NOUN" and before.lemma.casefold() in vessels \
-        or head is not None and head.lemma.casefold() in vessels
+    return first > 0 and _ship_word(parsed.tokens[first - 1], vessels) or head is not None and head.lemma.casefold() in vessels
+
+
+def _ship_word(token: Token, vessels: frozenset[str]) -> bool:
+    """A ship noun (the model now and then takes one before a name for an adjective: "the frigate
+    Blas de Lezo") or a flag ("Liberian-flagged", which only a ship flies)."""
+    return token.pos in ("NOUN", "ADJ") and bool({token.text.casefold(), token.lemma.casefold()} & vessels) \
+        or token.text.casefold().endswith(FLAGGED)
 
 
 def _portfolio_in_title(parsed: ParsedArticle, first: int, last: int) -> bool:

@@ -142,6 +142,11 @@ def test_entities_surname_the_model_missed_is_found_and_joined(parse_text):
      "General Inspectorate for Emergency Situations", ("Organization", None)),
     ("Mud swept onto El Guacharal, a village of about 300 people.", "El Guacharal", ("Place", "City")),
     ("\"It is gone,\" said Sakiusa Naivalu, a village chief near the coast.", "Sakiusa Naivalu", ("Person", None)),
+    # A landmark's noun ending a name makes a place whatever the model took it for.
+    ("Costa Rica's Irazúl Volcano erupted on Wednesday, killing a ranger.", "Irazúl Volcano", ("Place", None)),
+    ("The middle span of the Varnek Bridge in Sieradek fell into the river.", "Varnek Bridge", ("Place", "Facility")),
+    ("Protesters had gathered on Ala-Kul Square in central Osh on Tuesday.", "Ala-Kul Square", ("Place", "Facility")),
+    ("Ranger Esteban Morales, 38, died in the ash.", "Esteban Morales", ("Person", None)),
 ])
 def test_entities_name_shape_and_context(parse_text, text, name, expected):
     assert found(parse_text, text)[name] == expected
@@ -305,6 +310,9 @@ def test_entities_a_ship_s_name_is_no_entity_wherever_it_stands(parse_text):
             "The master of the Ocean Crest has not been detained. The ferry Mphatso sank near Likoma.")
     texts = {m.text for m in extract_mentions(parse_text(text))}
     assert "Orion Pacific Lines" in texts and not texts & {"Ocean Crest", "the Ocean Crest", "Mphatso"}
+    text = "Marines freed the Liberian-flagged Coral Dawn. The suspects were held aboard the frigate Blas de Lezo."
+    texts = {m.text for m in extract_mentions(parse_text(text))}
+    assert not texts & {"Coral Dawn", "the Coral Dawn", "Blas de Lezo"}
 
 
 def test_entities_mentions_stay_inside_blocks_and_sentences(parse_text):
