@@ -60,6 +60,7 @@ DATELINE_FOLLOWERS = frozenset({",", "(", "—", "–", "-", "--"})
 DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
 LEADING_JUNK = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+HYPHENS = ("-", "–")
 # Prepositions after which a bare name is a place ("fighting in X", "a post near X").
 MAX_ROLE_PHRASE = 7  # words from a role noun to the comma before a name: "spokeswoman for the prosecutor's office"
 LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "throughout", "inside"})
@@ -139,7 +140,8 @@ def _joined_spans(parsed: ParsedArticle) -> list[tuple[int, int, str]]:
     joined += _unlabelled_employers(parsed, joined)
     joined += _unlabelled_settlements(parsed, joined)
     joined = [_with_untagged_start(parsed, span, joined) for span in joined]
-    pieces = [piece for span in joined for verbless in _split_at_verbs(parsed, span) for piece in _split_at_title(parsed, verbless)]
+    pieces = [piece for span in joined for verbless in _split_at_verbs(parsed, span) for untitled in _split_at_title(parsed, verbless)
+              for piece in _split_at_country_possessive(parsed, untitled)]
     return [span for span in pieces if span[2] in KIND_OF_LABEL]
 
 
@@ -159,10 +161,20 @@ def _unknown_nationality(parsed: ParsedArticle, first: int, last: int, label: st
     word = parsed.tokens[first]
     if names.normal(word.text) in names.demonyms() or not word.text[:1].isupper():
         return label
-    if first > 0 and parsed.tokens[first - 1].text.casefold() in LOCATIVE_PREPOSITIONS:
-        return "GPE"
+    following = parsed.tokens[last] if last < len(parsed.tokens) else None
+    if _after_locative(parsed, first) and (following is None or following.pos != "PROPN" and following.text not in HYPHENS):
+        return "GPE"  # not "in the Moravian-Silesian Region"
     surnames = {names.normal(s.text.split()[-1]) for s in parsed.named_spans if s.label == "PERSON" and len(s.text.split()) > 1}
     return "PERSON" if names.normal(word.text) in surnames else label
+
+
+def _after_locative(parsed: ParsedArticle, first: int) -> bool:
+    """"at his home in Bontolapa", "to authorities in the Seychelles": a locative preposition before
+    the name, or before its "the"."""
+    before = [t.text.casefold() for t in parsed.tokens[max(0, first - 2) : first]]
+    if before and before[-1] == "the":
+        before.pop()
+    return bool(before) and before[-1] in LOCATIVE_PREPOSITIONS
 
 
 def _joined_over_and(parsed: ParsedArticle, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -179,7 +191,7 @@ def _joined_over_and(parsed: ParsedArticle, spans: list[tuple[int, int, str]]) -
             org_worded = names.normal(tokens[left_first].text) in heads or names.normal(tokens[last - 1].text) in heads
             # Two names listed ("the FBI and the Ohio Ethics Commission") stay two.
             listed = names.is_acronym(left) or not tokens[first].text[:1].isupper()
-            if org_worded and not listed and names.normal(left) not in names.countries() and not _alias_country(left):
+            if org_worded and not listed and not _country(left):
                 joined[-1] = (left_first, last, "ORG")
                 continue
         joined.append((first, last, label))
@@ -241,6 +253,18 @@ def _split_at_title(parsed: ParsedArticle, span: tuple[int, int, str]) -> list[t
                 and all(t.pos == "PROPN" for t in tokens[end:last]) and _written_elsewhere(parsed, first, start):
             # "Ashworth Chief Executive" before the name the model tagged apart: the employer alone.
             return [(first, start, "ORG")] + ([(end, last, "PERSON")] if end < last else [])
+    return [span]
+
+
+def _split_at_country_possessive(parsed: ParsedArticle, span: tuple[int, int, str]) -> list[tuple[int, int, str]]:
+    """"Nepal's Department of Tourism" taken for one organisation: the country and its body."""
+    first, last, label = span
+    tokens = parsed.tokens
+    if label != "ORG":
+        return [span]
+    for mark in range(first + 1, last - 1):
+        if tokens[mark].text in POSSESSIVES and _country(_span_text(parsed, first, mark)):
+            return [(first, mark, "GPE"), (mark + 1, last, "ORG")]
     return [span]
 
 
@@ -396,7 +420,7 @@ def _repair(parsed: ParsedArticle, first: int, last: int, label: str, groups: fr
     if facility:
         last, subtype = facility
         return Draft(first, last, PLACE, subtype, STRONG)
-    if names.normal(text) in names.countries() or _alias_country(text):
+    if _country(text):
         return Draft(first, last, PLACE, "Country", STRONG)
     if last - first > 1 and tokens[first].text[:1].isupper() and names.normal(tokens[first].text) in names.lexicon("place_prefixes"):
         return Draft(first, last, PLACE, None, STRONG)  # "Lake Malawi", "Mount Kenya"
@@ -464,7 +488,7 @@ def _trim(tokens: tuple[Token, ...], first: int, last: int, keep_titles: bool = 
     if last - first > 1 and tokens[last - 1].text.islower() and tokens[last - 1].text in names.settlement_nouns():
         last -= 1
     # A score the model swept in ("Club Cafeteros del Quindío 2-1"; not "Apollo 11").
-    if last - first > 3 and tokens[last - 1].pos == "NUM" and tokens[last - 2].text in ("-", "–") and tokens[last - 3].pos == "NUM":
+    if last - first > 3 and tokens[last - 1].pos == "NUM" and tokens[last - 2].text in HYPHENS and tokens[last - 3].pos == "NUM":
         last -= 3
     while last > first and (tokens[last - 1].text in POSSESSIVES or tokens[last - 1].pos == "PUNCT"):
         last -= 1
@@ -538,7 +562,7 @@ def _facility_extension(parsed: ParsedArticle, first: int, last: int) -> tuple[i
     """
     tokens = parsed.tokens
     text = _span_text(parsed, first, last)
-    if names.normal(text) in names.countries() or _alias_country(text):
+    if _country(text):
         return None
     if first > 0 and tokens[first - 1].text.casefold() in {"a", "an"}:
         return None
@@ -551,6 +575,11 @@ def _facility_extension(parsed: ParsedArticle, first: int, last: int) -> tuple[i
         if phrase in names.facility_heads() and head.tag not in {"NNS", "NNPS"}:
             return end, names.facility_heads()[phrase]
     return None
+
+
+def _country(text: str) -> bool:
+    """True when the name is a country's, as the country table or the alias table has it."""
+    return names.normal(text) in names.countries() or _alias_country(text)
 
 
 def _alias_country(text: str) -> bool:
@@ -654,7 +683,7 @@ def _portfolio_in_title(parsed: ParsedArticle, first: int, last: int) -> bool:
     if _place_office_before(parsed, first - 1):
         return False  # "Governor of Examplia Jane Doe": the place the office governs
     text = _span_text(parsed, first, last)
-    return names.normal(text) not in names.countries() and not _alias_country(text)
+    return not _country(text)
 
 
 def _national_portfolio(parsed: ParsedArticle, first: int, last: int) -> bool:
@@ -665,7 +694,7 @@ def _national_portfolio(parsed: ParsedArticle, first: int, last: int) -> bool:
     following = tokens[last].text.casefold() if last < len(tokens) else ""
     if following in PORTFOLIO_TITLES and last + 1 < len(tokens) and tokens[last + 1].text[:1].isupper():
         text = _span_text(parsed, first, last)
-        return names.normal(text) not in names.countries() and not _alias_country(text)
+        return not _country(text)
     if last - first < 2 or names.normal(tokens[first].text) not in names.demonyms():
         return False
     return following in names.lexicon("role_heads")
@@ -718,7 +747,7 @@ def _place_context(parsed: ParsedArticle, first: int, last: int) -> str | None:
     if last + 1 < sentence.last and tokens[last].text == ",":
         following = _name_after(parsed, last + 1)
         if following and not (following.last < sentence.last and tokens[following.last].text in POSSESSIVES):
-            if names.normal(following.text) in names.countries() or _alias_country(following.text):
+            if _country(following.text):
                 return "City"
     if first - 1 >= sentence.first and tokens[first - 1].text.casefold() in LOCATIVE_PREPOSITIONS:
         if not names.is_acronym(_span_text(parsed, first, last)):
@@ -742,15 +771,24 @@ def _settlement_after(parsed: ParsedArticle, last: int) -> str | None:
 
 def _appositive_head(parsed: ParsedArticle, last: int) -> Token | None:
     """The noun heading ", a [adjectives] <nouns>" after a name: the last of the nouns
-    ("a battalion commander", "a village chief", "a group that ...")."""
+    ("a battalion commander", "a village chief", "a group that ..."); a possessor opening the
+    phrase is no head of it (", the country's parliament", ", Lithuania's parliament")."""
     tokens = parsed.tokens
-    after = list(tokens[last : last + 8])
-    if len(after) < 3 or after[0].text != "," or after[1].text.casefold() not in ("a", "an", "the"):
+    after = list(tokens[last : last + 10])
+    if len(after) < 3 or after[0].text != ",":
+        return None
+    if after[1].text.casefold() in ("a", "an", "the"):
+        words = after[2:]
+    elif after[1].pos == "PROPN" and after[2].tag == "POS":
+        words = after[3:]
+    else:
         return None
     run: list[Token] = []
-    for t in after[2:]:
+    for t in words:
         if t.tag == "HYPH" and run:
             run.pop()  # "a state-owned arms maker": the word before a hyphen modifies, it heads nothing
+        elif t.tag == "POS" and run:
+            run = []  # "the country's": the possessor, not the head
         elif t.pos == "NOUN":
             run.append(t)
         elif run or t.pos not in ("ADJ", "NUM", "PUNCT") and t.tag != "VBN":
@@ -1061,7 +1099,9 @@ def _one_sense_per_article(parsed: ParsedArticle, drafts: list[Draft], groups: f
         kind = max(votes[key], key=lambda k: (votes[key][k], -KIND_ORDER.index(k)))
         typed = [(n, s) for (k, s), n in subtypes[key].items() if k == kind]
         subtype = max(typed)[1] if typed else None
-        if key in facilities and not typed and kind != PERSON:
+        if key in facilities and not typed and kind != PERSON and votes[key][kind] < STRONG_VOTE:
+            # "the Dalmakah prison" makes "Dalmakah" the prison, unless the text says what else it is
+            # ("the Seimas, Lithuania's parliament" beside "the Seimas Palace").
             kind, subtype = PLACE, facilities[key]
         if kind == PERSON and key not in surnames and (_plural_word(parsed, d) or key in groups):
             continue  # "the Bradleys", "Hutu" beside "Hutus": a group or a thing, not a person

@@ -147,6 +147,15 @@ def test_entities_surname_the_model_missed_is_found_and_joined(parse_text):
     ("The middle span of the Varnek Bridge in Sieradek fell into the river.", "Varnek Bridge", ("Place", "Facility")),
     ("Protesters had gathered on Ala-Kul Square in central Osh on Tuesday.", "Ala-Kul Square", ("Place", "Facility")),
     ("Ranger Esteban Morales, 38, died in the ash.", "Esteban Morales", ("Person", None)),
+    # A country's possessive before a body's name is the country's, not part of the name.
+    ("Ram Gurung, a spokesman for Nepal's Department of Tourism, said the climbers were asleep.",
+     "Department of Tourism", ("Organization", None)),
+    ("The suspects will be handed over to authorities in the Seychelles for trial.", "Seychelles", ("Place", "Country")),
+    # An appositive headed past its possessor says what a name is.
+    ("Crowds gathered after the Jogorku Kenesh, the country's parliament, approved the deal.", "Jogorku Kenesh",
+     ("Organization", None)),
+    ("Crowds rallied outside the Seimar Palace in Vilnius. Lawmakers in the Seimar, Lithuania's parliament, met.",
+     "Seimar", ("Organization", None)),
 ])
 def test_entities_name_shape_and_context(parse_text, text, name, expected):
     assert found(parse_text, text)[name] == expected
