@@ -138,6 +138,17 @@ def test_timex_the_next_week_counts_from_the_narrative_unless_it_stretches_ahead
     assert {t.text: t.value for t in tag(unparsed(text, FRIDAY))}["next week"] == "2022-W04"
 
 
+def test_timex_that_night_is_the_night_told_last():
+    text = "The river burst its banks on Saturday night. Rescuers found two hikers late Sunday. Residents fled that night."
+    assert {t.text: t.value for t in tag(unparsed(text, date(2022, 1, 24)))}["that night"] == "2022-01-22TNI"
+
+
+def test_timex_a_flashback_does_not_move_the_narrative():
+    text = "She left work on Jan. 18. The day before, she had called her sister. Her car was found the next morning."
+    found = {t.text: t.value for t in tag(unparsed(text, FRIDAY))}
+    assert found["The day before"] == "2022-01-17" and found["the next morning"] == "2022-01-19TMO"
+
+
 def test_timex_the_week_is_the_week_of_the_narrative_day():
     text = "The index slid on Wednesday and Thursday. For the week, it lost 2%."
     assert {t.text: t.value for t in tag(unparsed(text, date(2022, 1, 24)))}["the week"] == "2022-W03"

@@ -54,17 +54,26 @@ def tag(parsed: ParsedArticle) -> list[TimeExpression]:
     ]
     tenses = TenseReader(_tense_parse(parsed, [c for c, expr in found if needs_tense(expr)]))
     reference: Resolved | None = None
+    parts_told: dict[str, Resolved] = {}  # the last night, morning, ... the text told of
     expressions: list[TimeExpression] = []
     for position, (candidate, expr) in enumerate(found):
         tense = tenses.tense_at(candidate.start, candidate.end) if needs_tense(expr) else None
-        day = _day_named_after(found[position:], text, anchor, reference, tenses)
-        resolved = resolve(expr, anchor, day or reference, tense)
+        base = _day_named_after(found[position:], text, anchor, reference, tenses) \
+            or _same_part_told(expr, parts_told) or reference
+        resolved = resolve(expr, anchor, base, tense)
         if resolved is None:
             continue
-        expressions.append(_expression(candidate, expr, resolved, anchor, reference))
+        expressions.append(_expression(candidate, expr, resolved, anchor, base))
+        if expr.pod and resolved.first_day is not None:
+            parts_told[expr.pod] = resolved
         if _moves_narrative(candidate, expr, resolved, reference, text):
             reference = resolved
     return expressions
+
+
+def _same_part_told(expr: Expr, parts_told: dict[str, Resolved]) -> Resolved | None:
+    """"that night" after "on Saturday night ... late Sunday" is Saturday's: the night told last."""
+    return parts_told.get(expr.pod) if expr.base == "reference" and expr.pod and expr.shift == 0 else None
 
 
 def _day_named_after(found: list[tuple[Candidate, Expr]], text: str, anchor, reference: Resolved | None,
@@ -96,6 +105,8 @@ def _moves_narrative(candidate: Candidate, expr: Expr, resolved: Resolved, refer
     said Monday") when the narrative is already on a day: the events told happened then.
     """
     if resolved.grain not in REFERENCE_GRAINS or resolved.first_day is None or expr.same_period:
+        return False
+    if expr.base == "reference" and (expr.shift or 0) < 0:
         return False
     on_a_day = reference is not None and reference.grain in ("day", "time")
     start = candidate.start
