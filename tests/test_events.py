@@ -1055,6 +1055,7 @@ def test_events_the_town_refers_back_to_the_town_named_before(events_of):
 @pytest.mark.parametrize("value,grain,expected", [
     ("2023-03-09T24:00", "time", "2023-03-09"),  # "at midnight Thursday"
     ("2023-03-09TNI", "time", "2023-03-09"),
+    ("2023-03-09T18:20", "time", "2023-03-09"),  # "at 6:20 p.m. on Thursday": the clock time stays on the mention
 ])
 def test_events_date_is_the_day_of_a_part_of_it(value, grain, expected):
     event = merge_events([_mention("a", "Attack", value, grain, places=PRISON)], ENTITIES)[0]

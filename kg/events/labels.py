@@ -92,9 +92,9 @@ def _ranked(keys: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(counts, key=lambda k: (-counts[k], k)))
 
 
-# A part of the day after a date (2025-05-13TMO) or its end (T24:00, "midnight"): no calendar
-# time of its own, the event's date is the day.
-PART_OF_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}T(?:MO|AF|EV|NI|DT|24:00)$")
+# A time on a day (2025-05-13TMO, T18:20, T24:00): the event's date is the day, as a timeline
+# (and the graph's xsd:date) gives it; the time stays on the time mention.
+TIME_ON_A_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}T")
 # A day left unknown (2024-XX-XX, "that day" after "in 2024"): the event is dated at the grain known.
 UNKNOWN_PARTS = re.compile(r"(?:-XX)+$")
 
@@ -111,7 +111,7 @@ def _event_time(mentions: Sequence[EventMention]) -> tuple[str | None, str | Non
     chosen = next(t for t in fine if t.value == value)
     intervals = [i for i in (time_interval(t) for t in fine) if i]
     first, last = min(i[0] for i in intervals), max(i[1] for i in intervals)
-    if PART_OF_DAY.search(value):  # "late Monday", "Tuesday morning": the event's date is the day
+    if TIME_ON_A_DAY.search(value):  # "late Monday", "at 6:20 p.m. on Monday": the event's date is the day
         return value[:10], "day", first, last
     if UNKNOWN_PARTS.search(value):
         return UNKNOWN_PARTS.sub("", value), chosen.grain, first, last
