@@ -461,6 +461,12 @@ def test_events_dam_bursting_is_a_disaster_and_its_toll_deaths(events_of):
     found, _ = events_of("An earth dam above Strelsau burst late on Sunday, sending a wall of water through a "
                          "sleeping village and killing at least 19 people, officials said on Monday.")
     assert [m.event_class for m in found] == ["Disaster", "Death"]
+    found, _ = events_of("A road bridge collapsed in Strelsau on Monday evening, sending a bus and five cars "
+                         "plunging into the water and killing at least eight people, officials said on Tuesday.")
+    assert sorted(m.event_class for m in found) == ["Death", "Disaster"]
+    found, _ = events_of("Prosecutors charged two engineers on Thursday over the collapse of the bridge in Strelsau, "
+                         "which killed 12 people when it fell into the river on Monday.")
+    assert "Killing" not in {m.event_class for m in found} and "Death" in {m.event_class for m in found}
     found, _ = events_of("The embankment gave way on Sunday near Strelsau.")
     assert [m.event_class for m in found] == ["Disaster"]
     found, _ = events_of("The worst damage was in Strelsau, where a stream burst its banks on Saturday night.")

@@ -34,9 +34,11 @@ PARTICLE_TAGS = ("RP", "RB")
 # A result word after a verb makes a two-word trigger of it: "shot dead", "taken hostage".
 RESULT_DEPS = ("acomp", "oprd", "xcomp", "advcl")
 RESULT_TAGS = ("JJ", "NN")
-# How a participle telling a disaster's toll hangs on its verb: "..., killing 19", "sending ... and killing 19".
-PARTICIPLE_LINKS = ("advcl", "conj", "prep", "pobj")
-PARTICIPLE_CLIMB = 4
+# How a participle telling a disaster's toll hangs on its verb: "..., killing 19", "sending ... and killing 19",
+# "sending a bus plunging into the river and killing eight" (through the participle and its object).
+PARTICIPLE_LINKS = ("advcl", "conj", "prep", "pobj", "acl", "dobj")
+PARTICIPLE_CLIMB = 6
+RELATIVE_REACH = 3  # phrases climbed to find what "which" stands for
 
 
 def trigger(doc: ArticleIndex, token: Token) -> tuple[str, str] | None:
@@ -227,6 +229,19 @@ def _particles(doc: ArticleIndex, verb: Token) -> list[Token]:
     return adjacent + results
 
 
+def _relative_antecedents(doc: ArticleIndex, noun: int) -> list[int]:
+    """What "which" may stand for: the noun its clause hangs on and the nouns that noun's phrase
+    hangs on ("the collapse of the bridge in this town, which killed 12": the town, the bridge, the collapse)."""
+    found = [noun]
+    for _ in range(RELATIVE_REACH):
+        token = doc.tokens[found[-1]]
+        preposition = doc.head(token.index)
+        if token.dep != "pobj" or preposition.dep != "prep" or doc.head(preposition.index).pos not in ("NOUN", "PROPN"):
+            break
+        found.append(doc.head(preposition.index).index)
+    return found
+
+
 def _hazard_agent(doc: ArticleIndex, verb: Token) -> bool:
     """Whether a natural hazard does what the verb tells: its subject, "by" agent, or "in" phrase of a passive."""
     passive = bool(doc.kids(verb.index, "auxpass", "nsubjpass"))
@@ -237,6 +252,8 @@ def _hazard_agent(doc: ArticleIndex, verb: Token) -> bool:
         if subj is not None and (doc.tokens[subj].text.lower() == "it" or doc.tokens[subj].pos == "PROPN" and verb.dep == "relcl"):
             antecedent = _it_antecedent(doc, verb)
             subj = subj if antecedent is None else antecedent
+        if subj is not None and verb.dep == "relcl" and subj == verb.head:
+            return any(is_hazard(doc, n) for n in _relative_antecedents(doc, subj))
         # "Mud and boulders swept down": any of joined subjects.
         return subj is not None and any(is_hazard(doc, s) for s in [subj, *(c.index for c in doc.kids(subj, "conj"))])
     agents = [o for c in doc.kids(verb.index, "agent", "prep") if c.dep == "agent" or c.lemma.lower() == "in" for o in doc.kids(c.index, "pobj")]
