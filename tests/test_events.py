@@ -689,6 +689,12 @@ def test_events_pronoun_stands_for_the_one_person_named_before(events_of):
     assert only(found, "Trial").targets == ("person/maria-lopez",)
 
 
+def test_events_place_the_parser_hung_on_the_noun_before_it(events_of):
+    found, _ = events_of("Hundreds of people protested over food prices in the Delta city of Strelsau last week, "
+                         "and police arrested at least 30 of them, a rights group said.")
+    assert "place/strelsau" in only(found, "Protest").places
+
+
 def test_events_what_followed_an_event_happened_where_it_did(events_of):
     found, _ = events_of("On Saturday, home supporters stormed the pitch and fought police after a league match in Strelsau.")
     assert only(found, "Attack").places == ("place/strelsau",)

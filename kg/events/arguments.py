@@ -249,22 +249,26 @@ def _relative_pronoun_object(doc: ArticleIndex, verb: Token) -> bool:
     return any(c.tag in RELATIVE_PRONOUN_TAGS for c in doc.kids(verb.index, "dobj"))
 
 
-def place_phrases(doc: ArticleIndex, i: int, depth: int = 0) -> list[Mention]:
-    """Places in the prepositional phrases under a token, nested once ("on the prison in the city"),
-    and the destination of a journey ("travelled to Osaka")."""
+def place_phrases(doc: ArticleIndex, i: int, depth: int = 0, through_of: bool = True) -> list[Mention]:
+    """Places in the prepositional phrases under a token, nested once ("on the prison in the city",
+    and "protested over food prices in the city", where the parser hung the place on the noun
+    before it), and the destination of a journey ("travelled to Osaka")."""
     found: list[Mention] = []
     # "travelled to Osaka": a journey's destination is where what it was for took place;
     # "escaped during the raid in Breda": what happened during an event happened where it did.
     destination = not depth and doc.tokens[i].lemma.lower() in cue("travel")
     # "declared a state of emergency for the province of Cuneo": what a declaration covers is where it holds.
     covered = not depth and doc.tokens[i].lemma.lower() in cue("declaring")
+    hung_on_noun: list[Mention] = []
     for prep in doc.kids(i, "prep"):
         word = prep.lemma.lower()
         during = not depth and word in cue("simultaneous_prep")
         # "hit shortly after 11 p.m. near Cajabamba": the parser hangs the place on the time.
         timed = not depth and any(o.index in doc.time_tokens for o in doc.kids(prep.index, "pobj"))
-        if word not in cue("place_prep") and not (depth and word == "of") and not (destination and word == "to") \
+        if word not in cue("place_prep") and not (depth and through_of and word == "of") and not (destination and word == "to") \
                 and not (covered and word == "for") and not during and not timed:
+            if not depth:
+                hung_on_noun += [m for obj in doc.kids(prep.index, "pobj") for m in place_phrases(doc, obj.index, 1, through_of=False)]
             continue
         for obj in doc.kids(prep.index, "pobj"):
             owners = {m for c in doc.kids(obj.index, "compound", "poss") for m in mentions_at(doc, c.index) if acts(m)}
@@ -272,7 +276,7 @@ def place_phrases(doc: ArticleIndex, i: int, depth: int = 0) -> list[Mention]:
             found += [m for m in argument(doc, obj.index) if m.kind == "Place" and m not in owners]
             if depth < PLACE_DEPTH:
                 found += place_phrases(doc, obj.index, depth + 1)
-    return found
+    return found or hung_on_noun
 
 
 def support_verb(doc: ArticleIndex, noun: Token) -> Token | None:
