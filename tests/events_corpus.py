@@ -13,6 +13,7 @@ NAMES = {
     "Blue Army": ("Organization", None, "organization/blue-army"),
     "Zenda prison": ("Place", "Prison", "place/zenda-prison"),
     "Strelsau": ("Place", "City", "place/strelsau"),
+    "Velmora Volcano": ("Place", None, "place/velmora-volcano"),
     "Ruritania": ("Place", "Country", "place/ruritania"),
     "Maria Lopez": ("Person", None, "person/maria-lopez"),
     "Lopez": ("Person", None, "person/maria-lopez"),

@@ -689,6 +689,17 @@ def test_events_pronoun_stands_for_the_one_person_named_before(events_of):
     assert only(found, "Trial").targets == ("person/maria-lopez",)
 
 
+def test_events_the_volcano_refers_back_to_the_volcano_named_before(events_of):
+    found, _ = events_of("The Velmora Volcano erupted on Wednesday. The volcano's last major eruption "
+                         "was in September 2019.")
+    assert {m.time.value: m.places for m in found if m.event_class == "Disaster" and m.time}["2019-09"] == ("place/velmora-volcano",)
+
+
+def test_events_a_viaduct_collapsing_is_a_disaster(events_of):
+    found, _ = events_of("In 2012, two workers were killed when a motorway viaduct under construction collapsed near Strelsau.")
+    assert "Disaster" in {m.event_class for m in found}
+
+
 def test_events_place_the_parser_hung_on_the_noun_before_it(events_of):
     found, _ = events_of("Hundreds of people protested over food prices in the Delta city of Strelsau last week, "
                          "and police arrested at least 30 of them, a rights group said.")
