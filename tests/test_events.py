@@ -700,6 +700,11 @@ def test_events_a_viaduct_collapsing_is_a_disaster(events_of):
     assert "Disaster" in {m.event_class for m in found}
 
 
+def test_events_a_deployment_happens_where_the_troops_are_sent(events_of):
+    found, _ = events_of("The minister sent 400 soldiers and military police officers to Strelsau on Thursday.")
+    assert only(found, "Deployment").places == ("place/strelsau",)
+
+
 def test_events_place_the_parser_hung_on_the_noun_before_it(events_of):
     found, _ = events_of("Hundreds of people protested over food prices in the Delta city of Strelsau last week, "
                          "and police arrested at least 30 of them, a rights group said.")

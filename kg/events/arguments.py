@@ -254,13 +254,14 @@ def place_phrases(doc: ArticleIndex, i: int, depth: int = 0, through_of: bool = 
     and "protested over food prices in the city", where the parser hung the place on the noun
     before it), and the destination of a journey ("travelled to Osaka")."""
     found: list[Mention] = []
-    # "travelled to Osaka": a journey's destination is where what it was for took place;
+    # "travelled to Osaka": a journey's destination is where what it was for took place, and
+    # "sent troops to Choloma": a deployment's destination is where it went;
     # "escaped during the raid in Breda": what happened during an event happened where it did.
-    destination = not depth and doc.tokens[i].lemma.lower() in cue("travel")
+    destination = not depth and (doc.tokens[i].lemma.lower() in cue("travel") or doc.tokens[i].lemma.lower() in cue("dispatch"))
     # "declared a state of emergency for the province of Cuneo": what a declaration covers is where it holds.
     covered = not depth and doc.tokens[i].lemma.lower() in cue("declaring")
     hung_on_noun: list[Mention] = []
-    for prep in doc.kids(i, "prep"):
+    for prep in doc.kids(i, "prep", "dative"):  # "sent troops to X": the parser may call "to" a dative
         word = prep.lemma.lower()
         during = not depth and word in cue("simultaneous_prep")
         # "hit shortly after 11 p.m. near Cajabamba": the parser hangs the place on the time.
