@@ -1070,6 +1070,8 @@ def test_events_a_bound_in_the_sentence_leaves_the_lede_day_to_inherit(events_of
 def test_events_taking_over_as_a_post_is_an_appointment(events_of):
     found, _ = events_of("On Monday, Maria Lopez took over as interim chief executive.")
     assert [m.event_class for m in found] == ["Appointment"]
+    found, _ = events_of("On Monday, Maria Lopez took over as acting speaker.")
+    assert [m.event_class for m in found] == ["Appointment"]
     found, _ = events_of("On Monday, Red Hand fighters took over the Zenda prison.")
     assert [m.event_class for m in found] == ["Capture"]
 
