@@ -80,6 +80,7 @@ CONFIDENCE = {
     "name-prefix": 0.7,
 }
 DETERMINERS = frozenset({"the", "a", "an"})
+COPULA_WORDS = frozenset({"is", "was", "has", "had", "been", "also", "now", "then"})  # "who was", "who has also been"
 # Words that introduce a described role as a determiner does: "her Freedonian counterpart, Jane Doe".
 COMMON_NOUN_TAGS = frozenset({"NN", "NNS"})
 ADJECTIVE_TAGS = frozenset({"JJ", "JJR", "JJS"})
@@ -648,6 +649,7 @@ def _appositive(context: Context, sentence: Sentence, person: tuple[int, int, st
         index += 1
     if index == person[1] or index >= sentence.last or tokens[index - 1].text != ",":
         return
+    index = _past_age_and_copula(tokens, index, sentence.last)
     if tokens[index].text.casefold() in DETERMINERS:
         index += 1
     owner = _organization_at(context, index)
@@ -688,6 +690,18 @@ def _appositive(context: Context, sentence: Sentence, person: tuple[int, int, st
             return
     if owner:
         yield owner[2], role
+
+
+def _past_age_and_copula(tokens: Sequence[Token], index: int, end: int) -> int:
+    """Where the role phrase of an appositive begins past an age ("Jan Maj, 47, an inspector at ...")
+    and a relative "who was" ("Lis, who was the site manager for ...")."""
+    if index + 2 < end and tokens[index].tag == "CD" and tokens[index + 1].text == ",":
+        index += 2
+    if index < end and tokens[index].text.casefold() == "who":
+        index += 1
+        while index < end and tokens[index].text.casefold() in COPULA_WORDS:
+            index += 1
+    return index
 
 
 def _appointed_as(context: Context, sentence: Sentence, person: tuple[int, int, str]) -> Iterator[tuple[str, str]]:

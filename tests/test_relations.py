@@ -50,6 +50,14 @@ def relations_of(parse_text, text: str) -> set[tuple[str, str, str, str | None, 
             ("person/omar-haddan", "worksFor", "organization/freedonian-democratic-forces", "head", "appositive"),
         ),
         (
+            "Lena Voss, 47, an inspector at the Baltic Naval College, was detained on Wednesday.",
+            ("person/lena-voss", "worksFor", "organization/baltic-naval-college", "inspector", "appositive"),
+        ),
+        (
+            "Omar Haddan, 52, who was the site manager for the Freedonian Democratic Forces, was detained.",
+            ("person/omar-haddan", "worksFor", "organization/freedonian-democratic-forces", "site manager", "appositive"),
+        ),
+        (
             "The Freedonian Democratic Forces’s media commander, Omar Haddan, told reporters the attack was planned.",
             ("person/omar-haddan", "worksFor", "organization/freedonian-democratic-forces", "media commander", "possessive"),
         ),
