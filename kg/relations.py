@@ -73,6 +73,7 @@ CONFIDENCE = {
     "based-in": 0.8,
     "sited-in": 0.8,
     "seat-of": 0.8,
+    "workplace-in": 0.6,
     "story-based-in": 0.6,
     "its-unit": 0.7,
     "facility-description": 0.6,
@@ -80,6 +81,7 @@ CONFIDENCE = {
     "name-prefix": 0.7,
 }
 DETERMINERS = frozenset({"the", "a", "an"})
+WORKPLACE_PREPOSITIONS = frozenset({"at", "with"})  # "an analyst at X", "a lawyer with X"
 COPULA_WORDS = frozenset({"is", "was", "has", "had", "been", "also", "now", "then"})  # "who was", "who has also been"
 # Words that introduce a described role as a determiner does: "her Freedonian counterpart, Jane Doe".
 COMMON_NOUN_TAGS = frozenset({"NN", "NNS"})
@@ -654,12 +656,18 @@ def _appositive(context: Context, sentence: Sentence, person: tuple[int, int, st
         index += 1
     owner = _organization_at(context, index)
     start = owner[1] if owner else index
+    possessed = owner is not None and start < sentence.last and tokens[start].tag == "POS"
+    if possessed:
+        start += 1  # "Duncan Pryce, Ardmore Gold's chief executive"
     end = start
     while end < sentence.last and end - start < MAX_ROLE_WORDS and tokens[end].text.casefold() not in ROLE_PREPOSITIONS \
             and tokens[end].tag in ROLE_WORD_TAGS | {"HYPH"}:
         end += 1
     role = _role(context, start, end)
     if not role:
+        return
+    if possessed:
+        yield owner[2], role  # "the agency's director for Johor": the possessor employs, "for" names the area
         return
     after = _past_places(context, sentence, end)
     if after < sentence.last and tokens[after].text.casefold() in ROLE_PREPOSITIONS:
@@ -821,6 +829,9 @@ def _locations(context: Context, sentence: Sentence) -> Iterator[Relation]:
             seat = _seat_after_possessive(context, sentence, place[1]) or _seat_before_of(context, sentence, place)
             if seat:
                 yield _relation(context, place[2], LOCATION, seat, sentence, "seat-of")
+            seat = _workplace_in(context, sentence, place)
+            if seat:
+                yield _relation(context, place[2], LOCATION, seat, sentence, "workplace-in")
         if not place or place[0] != index or context.kinds.get(place[2], ("", None))[0] != "Place":
             continue
         container = None if _subtype(context, place[2]) == "Country" else _place_in(context, sentence, place[1])
@@ -911,6 +922,18 @@ def _based_in(context: Context, sentence: Sentence, index: int) -> str | None:
         if index is None:
             return None
     return _place_in(context, sentence, index)
+
+
+def _workplace_in(context: Context, sentence: Sentence, organization: tuple[int, int, str]) -> str | None:
+    """"chief economist at Delta Rock Capital in Cairo": where someone's post is held, a town
+    after the employer is where the employer is (a country may be a market, not a seat)."""
+    first = organization[0]
+    tokens = context.tokens
+    if first - 2 < sentence.first or tokens[first - 1].text.casefold() not in WORKPLACE_PREPOSITIONS \
+            or not _role(context, first - 2, first - 1):
+        return None
+    seat = _place_in(context, sentence, organization[1])
+    return seat if seat is not None and _subtype(context, seat) in (None, "City") else None
 
 
 def _subtype(context: Context, key: str) -> str | None:

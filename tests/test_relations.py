@@ -49,6 +49,10 @@ def relations_of(parse_text, text: str) -> set[tuple[str, str, str, str | None, 
             "Omar Haddan, head of the Freedonian Democratic Forces, told reporters the attack failed.",
             ("person/omar-haddan", "worksFor", "organization/freedonian-democratic-forces", "head", "appositive"),
         ),
+        (  # the employer's possessive opens the appositive; "for" after the post names its area
+            "Markets fell, said Lena Voss, the Baltic Naval College's director for Strelsau.",
+            ("person/lena-voss", "worksFor", "organization/baltic-naval-college", "director", "appositive"),
+        ),
         (
             "Lena Voss, 47, an inspector at the Baltic Naval College, was detained on Wednesday.",
             ("person/lena-voss", "worksFor", "organization/baltic-naval-college", "inspector", "appositive"),
@@ -233,6 +237,10 @@ def relations_of(parse_text, text: str) -> set[tuple[str, str, str, str | None, 
         (  # an organisation standing at one place, before "in"
             "The man died at the Vrbnica General Hospital in Strelsau on Friday.",
             ("organization/vrbnica-general-hospital", "location", "place/strelsau", None, "sited-in"),
+        ),
+        (  # a town after the employer where someone holds a post
+            "Markets fell, said Lena Voss, chief economist at Velcor Holdings LLC in Strelsau.",
+            ("organization/velcor-holdings-llc", "location", "place/strelsau", None, "workplace-in"),
         ),
         (  # a seat after a short description
             "Articles alleged that Morava Defence Systems, a state-owned arms maker based in the central town "
