@@ -487,6 +487,9 @@ def _trim(tokens: tuple[Token, ...], first: int, last: int, keep_titles: bool = 
     # A settlement noun in lower case after a place's name describes it ("Surin province" is Surin).
     if last - first > 1 and tokens[last - 1].text.islower() and tokens[last - 1].text in names.settlement_nouns():
         last -= 1
+    # ... and so does a body's noun in lower case ("the People's Voice party" is People's Voice).
+    elif last - first > 1 and tokens[last - 1].text.islower() and tokens[last - 1].text in names.lexicon("organization_heads"):
+        last -= 1
     # A score the model swept in ("Club Cafeteros del Quindío 2-1"; not "Apollo 11").
     if last - first > 3 and tokens[last - 1].pos == "NUM" and tokens[last - 2].text in HYPHENS and tokens[last - 3].pos == "NUM":
         last -= 3

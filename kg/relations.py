@@ -676,6 +676,7 @@ def _appositive(context: Context, sentence: Sentence, person: tuple[int, int, st
             target += 1
         target = _past_seat(context, sentence, target)  # "director of the Colombo-based Centre for ..."
         target = _past_possessor(context, sentence, target)  # "leader of Iceland's center-left Solidarity Party"
+        target = _past_descriptors(context, sentence, target)  # "leader of the small opposition Meken Party"
         unit_at = target
         target = _past_local_unit(context, sentence, target)  # "head of the Rotterdam unit of the National Police"
         if target != unit_at:
@@ -751,12 +752,23 @@ def _past_possessor(context: Context, sentence: Sentence, index: int) -> int:
     owner = _entity_at(context, index) if index < sentence.last else None
     if not owner or owner[0] != index or owner[1] >= sentence.last or tokens[owner[1]].tag != "POS":
         return index
-    after = owner[1] + 1
+    after = _past_descriptors(context, sentence, owner[1] + 1)
+    return after if after != owner[1] + 1 or _organization_starts(context, sentence, after) else index
+
+
+def _past_descriptors(context: Context, sentence: Sentence, index: int) -> int:
+    """Where the organisation that lower-case descriptors introduce begins ("the small opposition
+    Meken Party", "center-left Solidarity Party"); ``index`` itself when none does."""
+    tokens = context.tokens
+    after = index
     while after < sentence.last and after not in context.at and tokens[after].tag in ADJECTIVE_TAGS | {"HYPH", "NN", "VBN"}:
         after += 1
-    organization = _entity_at(context, after) if after < sentence.last else None
-    is_organization = organization and organization[0] == after and context.kinds.get(organization[2], ("", None))[0] == ORGANIZATION_KIND
-    return after if is_organization else index
+    return after if after != index and _organization_starts(context, sentence, after) else index
+
+
+def _organization_starts(context: Context, sentence: Sentence, index: int) -> bool:
+    organization = _entity_at(context, index) if index < sentence.last else None
+    return bool(organization) and organization[0] == index and context.kinds.get(organization[2], ("", None))[0] == ORGANIZATION_KIND
 
 
 def _named_by_head(context: Context, sentence: Sentence, index: int) -> str | None:

@@ -53,6 +53,10 @@ def relations_of(parse_text, text: str) -> set[tuple[str, str, str, str | None, 
             "Markets fell, said Lena Voss, the Baltic Naval College's director for Strelsau.",
             ("person/lena-voss", "worksFor", "organization/baltic-naval-college", "director", "appositive"),
         ),
+        (  # descriptors before the organisation's name
+            "Police arrested Lena Voss, leader of the small opposition Baltic Naval College, on Wednesday.",
+            ("person/lena-voss", "worksFor", "organization/baltic-naval-college", "leader", "appositive"),
+        ),
         (
             "Lena Voss, 47, an inspector at the Baltic Naval College, was detained on Wednesday.",
             ("person/lena-voss", "worksFor", "organization/baltic-naval-college", "inspector", "appositive"),
