@@ -231,6 +231,7 @@ TIMES = [
      {"the next morning": "2022-01-19TMO", "that night": "2022-01-19TNI"}),
     ("Protesters gathered Thursday morning.", {"Thursday morning": "2022-01-20TMO"}),
     ("The minister spoke this morning.", {"this morning": "2022-01-21TMO"}),
+    ("The mood changed at about 10:15 this morning.", {"about 10:15 this morning": "2022-01-21T10:15"}),
     ("The polls close at 3pm Friday.", {"3pm Friday": "2022-01-21T15:00"}),
     ("The ferry leaves at 4 in the morning.", {"4 in the morning": "2022-01-21T04:00"}),
     ("The curfew starts at 10 at night.", {"10 at night": "2022-01-21T22:00"}),
