@@ -1130,14 +1130,22 @@ def _plural_word(parsed: ParsedArticle, draft: Draft) -> bool:
 
 def _company_names(parsed: ParsedArticle, drafts: list[Draft]) -> set[str]:
     """Leading words of the article's company names: "Acme" and "Acme International" of
-    "Acme International Inc."; a bare mention of them is that company, not a person or place."""
+    "Acme International Inc." or of "Acme International, a shipping company"; a bare mention of
+    them is that company, not a person or place."""
     found = set()
     for d in drafts:
-        base = names.company_base(_span_text(parsed, d.first, d.last))
+        base = names.company_base(_span_text(parsed, d.first, d.last)) or _described_company(parsed, d)
         if base:
             parts = base.split()
             found.update(" ".join(parts[:size]) for size in range(1, len(parts) + 1))
     return found
+
+
+def _described_company(parsed: ParsedArticle, draft: Draft) -> str | None:
+    """The name of an organisation described as a company ("Kestrel Bulk Shipping, a company based in ...")."""
+    head = _appositive_head(parsed, draft.last) if draft.kind == ORGANIZATION else None
+    return names.normal(_span_text(parsed, draft.first, draft.last)) \
+        if head is not None and head.lemma.casefold() in names.lexicon("company_nouns") else None
 
 
 def _facility_modifiers(parsed: ParsedArticle, drafts: list[Draft]) -> dict[str, str]:

@@ -311,6 +311,12 @@ def test_entities_a_place_tagged_with_its_facility_head_lends_its_kind_to_its_sh
     assert got["Peñitas Dam"] == got["Peñitas"] == ("Place", "Facility")
 
 
+def test_entities_leading_word_of_a_described_company_is_the_company(parse_text):
+    text = ("The ship is owned by Osprey Bulk Shipping, a company based in Piraeus. "
+            "Osprey said on Friday that the crew were safe.")
+    assert found(parse_text, text)["Osprey"] == ("Organization", None)
+
+
 def test_entities_a_time_zone_is_no_entity(parse_text):
     text = "The train left the tracks at about 10:40 p.m. (1940 GMT) near the town of Comarnic."
     assert "GMT" not in {m.text for m in extract_mentions(parse_text(text))}
