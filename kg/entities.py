@@ -152,6 +152,8 @@ def _unknown_nationality(parsed: ParsedArticle, first: int, last: int, label: st
     or that the words around it say is a place ("the town of X", "in X", "X district")."""
     if label in OTHER_NAME_LABELS and last - first > 1 and _in_apposition_to_a_role(parsed, first, last):
         return "PERSON"
+    if label in ("GPE", "LOC") and _after_given_name(parsed, first) and _in_apposition_to_a_role(parsed, first, last):
+        return "PERSON"  # "said Alejandro Picado, president of the ...", with "Picado" taken for a place
     if label in ("PRODUCT", "WORK_OF_ART", "EVENT") and (_names_a_landmark(parsed, first, last)
                                                        or all(t.pos == "PROPN" for t in parsed.tokens[first:last])
                                                        and _place_context(parsed, first, last)):
@@ -166,6 +168,13 @@ def _unknown_nationality(parsed: ParsedArticle, first: int, last: int, label: st
         return "GPE"  # not "in the Moravian-Silesian Region"
     surnames = {names.normal(s.text.split()[-1]) for s in parsed.named_spans if s.label == "PERSON" and len(s.text.split()) > 1}
     return "PERSON" if names.normal(word.text) in surnames else label
+
+
+def _after_given_name(parsed: ParsedArticle, first: int) -> bool:
+    """A capitalised proper noun the model left untagged right before the span, hung on it."""
+    before = parsed.tokens[first - 1] if first > 0 else None
+    return before is not None and before.pos == "PROPN" and before.text[:1].isupper() and not before.ent_type \
+        and before.head == first
 
 
 def _after_locative(parsed: ParsedArticle, first: int) -> bool:

@@ -151,6 +151,9 @@ def test_entities_surname_the_model_missed_is_found_and_joined(parse_text):
     ("Ram Gurung, a spokesman for Nepal's Department of Tourism, said the climbers were asleep.",
      "Department of Tourism", ("Organization", None)),
     ("The suspects will be handed over to authorities in the Seychelles for trial.", "Seychelles", ("Place", "Country")),
+    # A surname taken for a place, after a given name and before a post, is a person's.
+    ("Residents fled to shelters, said Alejandro Picado, president of the National Emergency Commission.",
+     "Alejandro Picado", ("Person", None)),
     # A body's noun in lower case after a name describes it, as a settlement noun does.
     ("Katrin Voss, leader of the opposition People's Voice party, spoke.", "People's Voice", ("Organization", None)),
     # An appositive headed past its possessor says what a name is.
