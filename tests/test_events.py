@@ -114,6 +114,14 @@ def test_events_reported_speech_is_marked_with_speaker(events_of):
     assert capture.actors == (capture.speaker,)  # "it" is the speaker
 
 
+def test_events_an_infinitive_after_a_verb_that_lets_it_happen_did_happen(events_of):
+    found, _ = events_of("Gang members set fire to a cellblock at Zenda prison late Sunday, killing six inmates "
+                         "and allowing 41 prisoners to escape, authorities said Monday.")
+    assert "Escape" in {m.event_class for m in found}
+    found, _ = events_of("The Blue Army wants the prisoners to escape from Zenda prison.")
+    assert "Escape" not in {m.event_class for m in found}
+
+
 def test_events_hedges_are_marked_not_dropped(events_of):
     found, _ = events_of("Red Hand fighters allegedly attacked a convoy near Strelsau on Monday.")
     assert only(found, "Attack").hedged

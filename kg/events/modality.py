@@ -105,7 +105,8 @@ def _infinitive_status(doc: ArticleIndex, token: Token) -> str:
         return "realis"
     head = doc.head(token.index)
     governor = head.lemma.lower()
-    if token.dep == "xcomp" and governor in cue("realis"):
+    # "forced them to flee", "allowing 41 prisoners to escape" (which the parser may call a ccomp)
+    if token.dep in ("xcomp", "ccomp") and governor in cue("realis"):
         return "realis"
     if token.dep in ("advcl", "xcomp") and governor in cue("travel") and head.tag == "VBD":
         return "realis"  # "travelled to Osaka to meet business leaders": the journey's purpose, told as done
