@@ -1084,6 +1084,13 @@ def test_events_taking_over_as_a_post_is_an_appointment(events_of):
     assert [m.event_class for m in found] == ["Capture"]
 
 
+def test_events_naming_someone_to_a_post_is_an_appointment(events_of):
+    found, _ = events_of("On Monday, the board named its finance director, Maria Lopez, interim chief executive.")
+    assert [(m.event_class, m.targets) for m in found] == [("Appointment", ("person/maria-lopez",))]
+    found, _ = events_of("On Monday, the council named the new stadium after Maria Lopez.")
+    assert not found
+
+
 def test_events_the_town_refers_back_to_the_town_named_before(events_of):
     found, _ = events_of("Red Hand seized the town of Strelsau in 2019. On Monday, the army attacked the town.")
     attack = [m for m in found if m.event_class == "Attack"]

@@ -327,6 +327,8 @@ def verb_roles(doc: ArticleIndex, verb: Token, cls: str = "") -> Roles:
         elif child.dep == "dobj":
             roles.add(argument(doc, child.index), "targets")
             roles.places += place_phrases(doc, child.index, 1)
+        elif child.dep == "oprd":  # "named the finance director, Piotr Rutkowski, chief executive"
+            roles.add([m for m in argument(doc, child.index) if m.kind == "Person"], "targets")
         elif child.dep == "prep" and child.lemma.lower() in TARGET_PREPS:
             for obj in doc.kids(child.index, "pobj"):
                 roles.add(argument(doc, obj.index), "targets")

@@ -9,8 +9,8 @@ disaster or deaths with no one acting (``events_hazard_classes.tsv``), and
 lets "hit", "batter", "devastate" tell a disaster at all; a verb acting on a
 hazard ("battling the blaze") tells no event. Some verbs tell an event only with
 the right subject or object (``GATED_VERBS``): a built thing collapsing, an
-explosive tearing through a place, a crowd marching, forces being sent; and a
-verb "as <post>" ("took over as chief executive") is an appointment.
+explosive tearing through a place, a crowd marching, forces being sent, someone
+named to a post; and a verb "as <post>" ("took over as chief executive") is an appointment.
 """
 
 from __future__ import annotations
@@ -288,6 +288,23 @@ def _succeeds_as_a_post(doc: ArticleIndex, verb: Token) -> bool:
     return verb.lemma.lower() in cue("succession_verb") and _as_a_post(doc, verb)
 
 
+def _named_to_a_post(doc: ArticleIndex, verb: Token) -> bool:
+    """"the board named X interim chief executive", "was named chief executive", "picked her as
+    coach": a naming verb with a post as its complement (not "named the stadium after him")."""
+    if verb.lemma.lower() not in cue("naming_verb"):
+        return False
+    roles = names.lexicon("role_heads")
+    if any(c.lemma.lower() in roles for c in doc.kids(verb.index, "oprd", "attr", "xcomp", "ccomp")) or _as_a_post(doc, verb):
+        return True
+    # "named its finance director, Maria Lopez, interim chief executive", parsed as appositions: a
+    # post after the person's name.
+    for obj in doc.kids(verb.index, "dobj", "oprd"):
+        for name in doc.kids(obj.index, "appos"):
+            if name.pos == "PROPN" and any(a.lemma.lower() in roles for a in doc.kids(name.index, "appos")):
+                return True
+    return False
+
+
 def _hazard_happened(doc: ArticleIndex, verb: Token) -> bool:
     """"The collapse happened at the No. 4 shaft near Leeuwbank": a disaster noun said to have occurred."""
     subj = subject(doc, verb.index)
@@ -296,6 +313,7 @@ def _hazard_happened(doc: ArticleIndex, verb: Token) -> bool:
 
 GATED_VERBS: tuple[tuple[str, Callable[[ArticleIndex, Token], bool]], ...] = (
     (APPOINTMENT, _succeeds_as_a_post),
+    (APPOINTMENT, _named_to_a_post),
     (DISASTER, _hazard_happened),
     (DISASTER, _collapse),
     (BOMBING, _explosive_tearing),
