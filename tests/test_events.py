@@ -1084,6 +1084,15 @@ def test_events_taking_over_as_a_post_is_an_appointment(events_of):
     assert [m.event_class for m in found] == ["Capture"]
 
 
+def test_events_a_day_told_deep_in_a_relative_clause_dates_only_that_clause(events_of):
+    found, _ = events_of("Marines stormed the ship near Strelsau before dawn on Sunday, killing two pirates.\n\n"
+                         "Four other pirates surrendered to the Blue Army, which had shadowed the ship since it was "
+                         "seized on Thursday. One marine was slightly wounded.")
+    days = {m.event_class: m.time.value[:10] for m in found if m.time}
+    assert days["Surrender"] == days["Injury"] == days["Killing"] == "2023-03-05"
+    assert days["Capture"] == "2023-03-09"
+
+
 def test_events_naming_someone_to_a_post_is_an_appointment(events_of):
     found, _ = events_of("On Monday, the board named its finance director, Maria Lopez, interim chief executive.")
     assert [(m.event_class, m.targets) for m in found] == [("Appointment", ("person/maria-lopez",))]

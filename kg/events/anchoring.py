@@ -67,12 +67,16 @@ def time_of(doc: ArticleIndex, trigger: Token, allow_paragraph: bool) -> TimeExp
     if told and trigger.pos == "NOUN" and (verb := _nearest_verb(doc, trigger.index)) is not None:
         teller = doc.tokens[verb]  # "crushed to death, the mayor said": the verb tells the noun's tense
     # A bound ("since 2017") in the sentence dates nothing, so the narrative's day still may.
+    chain = verb_chain(doc, trigger.index)
     if not allow_paragraph or not is_past(doc, teller) or not told and any(
-            t.sentence == sentence and not t.bound for t in doc.times):
+            t.sentence == sentence and not t.bound and not _in_other_relative_clause(doc, t, chain) for t in doc.times):
         return told
     block = doc.block_of[trigger.index]
-    # "..., officials said Tuesday. More than 150 people were injured.": the report's day is not the narrative's.
-    earlier = [t for t in doc.times if t.block == block and t.sentence < sentence and not t.bound and not _dates_a_report(doc, t)]
+    # "..., officials said Tuesday. More than 150 people were injured.": the report's day is not the
+    # narrative's, nor is a day told in a relative clause ("the frigate, which had shadowed the ship
+    # since it was seized on Thursday").
+    earlier = [t for t in doc.times if t.block == block and t.sentence < sentence and not t.bound and not _dates_a_report(doc, t)
+               and not _in_other_relative_clause(doc, t, [])]
     if earlier:
         return earlier[-1].expression
     return _lede_day(doc, teller, block) or told
@@ -108,8 +112,12 @@ def _free_times(doc: ArticleIndex, trigger: Token, sentence: int) -> list[Anchor
 
 
 def _in_other_relative_clause(doc: ArticleIndex, time: AnchoredTime, chain: list[int]) -> bool:
+    """The time is told inside a relative clause the trigger is not in, however deep ("the frigate,
+    which had shadowed the ship since it was seized on Thursday")."""
     clause = _nearest_verb(doc, time.head)
-    return clause is not None and doc.tokens[clause].dep == "relcl" and clause not in chain
+    if clause is None:
+        return False
+    return any(doc.tokens[v].dep == "relcl" and v not in chain for v in verb_chain(doc, clause))
 
 
 def _measured_offset(doc: ArticleIndex, trigger: Token) -> TimeExpression | None:
