@@ -1093,6 +1093,12 @@ def test_events_a_day_told_deep_in_a_relative_clause_dates_only_that_clause(even
     assert days["Capture"] == "2023-03-09"
 
 
+def test_events_a_time_the_parser_hung_on_the_name_a_relative_clause_describes_is_the_clause_s(events_of):
+    found, _ = events_of("Maria Lopez, who was elected mayor of Strelsau, in the north, in November 2021, "
+                         "had reported threats in July and asked for more protection last month.")
+    assert only(found, "Election").time.value == "2021-11"
+
+
 def test_events_naming_someone_to_a_post_is_an_appointment(events_of):
     found, _ = events_of("On Monday, the board named its finance director, Maria Lopez, interim chief executive.")
     assert [(m.event_class, m.targets) for m in found] == [("Appointment", ("person/maria-lopez",))]

@@ -226,6 +226,8 @@ def _time_rank(doc: ArticleIndex, trigger: Token, time: AnchoredTime) -> tuple[i
     """How closely a time expression of the sentence governs the trigger (lower is closer), or None."""
     if _owned_by_other_event(doc, trigger, time):
         return None
+    if _hung_on_antecedent(doc, trigger, time):
+        return 1, 0
     above_time = doc.ancestors(time.head)
     if trigger.index in above_time:  # the expression modifies the trigger or its phrase
         between = above_time[: above_time.index(trigger.index)]
@@ -255,6 +257,18 @@ def _time_rank(doc: ArticleIndex, trigger: Token, time: AnchoredTime) -> tuple[i
     if clause in chain[1:] and _reporting(doc, clause):
         return REPORT_RANK, chain.index(clause)
     return (2, chain.index(clause)) if clause in chain else None
+
+
+def _hung_on_antecedent(doc: ArticleIndex, trigger: Token, time: AnchoredTime) -> bool:
+    """"Cáceres, who was elected mayor of Choloma, in November 2025, had reported ...": a time
+    between a relative clause and the main verb, which the parser hung on the name the clause
+    describes, is the clause's."""
+    if trigger.dep != "relcl":
+        return False
+    antecedent = doc.head(trigger.index)
+    preposition = doc.head(time.head)
+    main = doc.head(antecedent.index)
+    return preposition.dep == "prep" and preposition.head == antecedent.index and trigger.index < time.head < main.index
 
 
 def _clause_of_time(doc: ArticleIndex, time: AnchoredTime) -> int | None:
