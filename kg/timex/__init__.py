@@ -106,6 +106,8 @@ def _moves_narrative(candidate: Candidate, expr: Expr, resolved: Resolved, refer
     """
     if resolved.grain not in REFERENCE_GRAINS or resolved.first_day is None or expr.same_period:
         return False
+    if expr.unit == "overnight":
+        return False  # "depressed by overnight losses": a night counted from publication, not a day the story moves to
     if expr.base == "reference" and (expr.shift or 0) < 0:
         return False
     on_a_day = reference is not None and reference.grain in ("day", "time")
@@ -121,17 +123,17 @@ def _after_reporting_verb() -> re.Pattern:
 def needs_tense(expr: Expr) -> bool:
     """Only a bare name ("Friday", "in August", "Thanksgiving") needs the tense.
 
-    A year, a modifier ("last Friday") or a quarter (always the latest begun) decides
-    without it, and the tagger is run only on sentences that need it.
+    A year or a modifier ("last Friday") decides without it (a quarter needs it only to tell one
+    looking ahead from a stale one), and the tagger is run only on sentences that need it.
     """
-    named = (expr.weekday, expr.month, expr.day, expr.season, expr.holiday, expr.half)
+    named = (expr.weekday, expr.month, expr.day, expr.season, expr.holiday, expr.half, expr.quarter)
     return (
         expr.timex_type in ("DATE", "TIME")
         and expr.literal is None
         and expr.shift is None
         and expr.direction is None
         and (expr.year, expr.year_short, expr.decade, expr.century, expr.decade_short) == (None,) * 5
-        and (any(f is not None for f in named) or expr.unit == "weekend")
+        and (any(f is not None for f in named) or expr.unit in ("weekend", "overnight"))
     )
 
 

@@ -16,6 +16,8 @@ fails. The words the checks look for are data (patterns/*.txt).
   march; "March of 1999", "in May on Friday", "in March on Capitol Hill" still pass.
 - ``not_stretch_ahead``: "the next week" after a past date is the week after it ("resigned
   the next week"), but "within the next week", "over the next month" stretch ahead from now.
+- ``capitalised``: a holiday is a name ("Election Day"); "on election day" in lower case is
+  the day of the vote the story is about, not the U.S. holiday.
 - ``not_title``: words that are lower case in running text but all capitalised
   inside a sentence ("on This Week With ...", "on CBS's 60 Minutes", "VOA Today")
   or quoted whole ('"This Week"') name a programme or a paper.
@@ -124,7 +126,12 @@ def _not_stretch_ahead(candidate: Candidate, text: str) -> bool:
     return not _stretch_before().search(text[max(0, candidate.start - 20) : candidate.start])
 
 
+def _capitalised(candidate: Candidate, text: str) -> bool:
+    return candidate.group("holiday")[:1].isupper()
+
+
 GUARDS: dict[str, Callable[[Candidate, str], bool]] = {
+    "capitalised": _capitalised,
     "year_not_quantity": _year_not_quantity,
     "not_rate": _not_rate,
     "not_ordinal": _not_ordinal,

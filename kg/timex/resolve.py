@@ -259,7 +259,7 @@ def _amount(amount: float | None, letter: str, clock: bool = False) -> str:
     count, smaller = finer
     if letter == "D":
         return f"{whole}DT{round(rest * count)}H" if whole else f"T{round(rest * count)}H"
-    return f"{whole}{letter}{round(rest * count)}{smaller}"
+    return (f"{whole}{letter}" if whole else "") + f"{round(rest * count)}{smaller}"  # "half an hour": 30M
 
 
 def finer_count(unit: str, smaller: str) -> int | None:
@@ -314,6 +314,8 @@ def _calendar_period(
             return _weekday(replace(expr, direction=NARRATIVE_DIRECTION[expr.direction]),
                             _reference_day(anchor, reference), tense)
         return _weekday(expr, anchor, tense)
+    if expr.unit == "overnight":  # "replaced the valve overnight": last night; "gusts expected overnight": tonight
+        return _period(anchor - timedelta(days=1) if tense == "past" else anchor, "day")
     if expr.unit == "weekend":
         weekends = [_period(period_start(anchor, "weekend") + timedelta(days=7 * n), "weekend") for n in (-1, 0, 1)]
         return choose(weekends, anchor, None, "future" if tense == "present" else tense or "past", strict=True)
@@ -328,7 +330,12 @@ def _calendar_period(
             # A half is half the year: one that looks ahead ("expects costs to ease in the second
             # half", in April) is the coming one.
             looking = tense if expr.half and tense == "future" else "past"
-            return choose([_within_year(expr, y) for y in years], anchor, expr.direction, looking, strict=True)
+            chosen = choose([_within_year(expr, y) for y in years], anchor, expr.direction, looking, strict=True)
+            if expr.quarter and expr.direction is None and tense in ("present", "future") and _stale(chosen, anchor):
+                # "expected the bank to wait until the second quarter", in January: not last year's,
+                # long reported, but the coming one.
+                return _within_year(expr, chosen.first_day.year + 1)
+            return chosen
         # Feb. 29 is only in leap years: the years where the day exists.
         return choose([_within_year(expr, y) for y in years if _day_exists(expr, y)], anchor, expr.direction, tense)
     if expr.day is not None:
@@ -378,10 +385,17 @@ def _finer(unit: str, grain: str) -> bool:
 
 
 def _compares_reported_period(expr: Expr, reference: Resolved | None) -> bool:
+    """"Profit rose in the third quarter from a year earlier", "output grew in November from a year
+    ago": the period the text reports on, one year before (not "41 years ago")."""
     return (
-        expr.same_period and expr.unit == "year" and reference is not None
-        and reference.grain in ("quarter", "half") and reference.first_day is not None
+        expr.same_period and expr.unit == "year" and reference is not None and reference.first_day is not None
+        and (reference.grain in ("quarter", "half") or reference.grain == "month" and expr.shift == -1)
     )
+
+
+def _stale(quarter: Resolved, anchor: date) -> bool:
+    """A quarter that ended before the one before the anchor's: too old to be the one reported on."""
+    return quarter.last_day < shift_date(period_start(anchor, "quarter"), "quarter", -1)
 
 
 def _reported_quarter(expr: Expr, anchor: date | None, reference: Resolved | None) -> Resolved | None:

@@ -29,6 +29,8 @@ PARTICLE_TAG = "RP"
 # What follows a plan verb marked "preposition" in tense_cue.tsv when it does announce a plan.
 PLAN_PREPOSITIONS = ("to", "for")
 MAX_CLIMB = 8  # head links followed before giving up (parses are shallow in news)
+ATTRIBUTIVE_NEXT_TAGS = frozenset({"NN", "NNS", "JJ"})
+OBJECT_REACH = 5  # tokens looked through for "to" after an intent verb's object ("warned drivers to")
 
 
 class TenseReader:
@@ -64,7 +66,14 @@ class TenseReader:
             # "over Thursday's closing price": a day named for what happened on it, unless the
             # sentence looks ahead ("Sunday's vote will decide").
             tense = "past"
+        if self._modifies_noun(end) or self._possessive_at(end):
+            return tense  # "by overnight losses", "for Wednesday's attack": the preposition is the noun's
         return self._with_preposition(start, tense)
+
+    def _modifies_noun(self, position: int) -> bool:
+        """"by overnight losses": the expression modifies the noun after it."""
+        i = bisect_left(self.starts, position)
+        return i < len(self.tokens) and self.tokens[i].tag.startswith("NN")
 
     def _possessive_at(self, position: int) -> bool:
         i = bisect_left(self.starts, position)
@@ -132,7 +141,7 @@ class TenseReader:
             return "future"
         if "past" in said or verb.tag == "VBD" or "Tense=Past" in verb.morph and "VerbForm=Fin" in verb.morph:
             return "past"
-        if verb.tag == "VBN":
+        if verb.tag == "VBN" and (auxiliaries or self.has_parse or not self._attributive(verb)):
             return "past"
         if verb.tag in ("VBZ", "VBP", "VBG"):
             return "present"
@@ -144,8 +153,15 @@ class TenseReader:
         an object ("set fire to a cellblock late Sunday")."""
         following = self.tokens[verb.index + 1] if verb.index + 1 < len(self.tokens) else None
         if normalization("tense_cue")[verb.text.lower()][1:2] == ("preposition",):
-            return following is not None and following.text.lower() in PLAN_PREPOSITIONS
+            return following is not None and following.text.lower() in PLAN_PREPOSITIONS or self._object_then_to(verb)
         return following is None or following.tag != PARTICLE_TAG
+
+    def _object_then_to(self, verb: Token) -> bool:
+        """"warned drivers to expect", "urged residents to stay": an object, then an infinitive."""
+        ahead = self.tokens[verb.index + 1 : verb.index + 1 + OBJECT_REACH]
+        to = next((i for i, t in enumerate(ahead) if t.tag == "TO"), None)
+        return to is not None and to > 0 and all(t.tag.startswith(("NN", "DT", "JJ", "PRP", "CD")) for t in ahead[:to]) \
+            and to + 1 < len(ahead) and ahead[to + 1].tag == "VB"
 
     def _auxiliaries(self, verb: Token) -> list[Token]:
         """The verb's auxiliaries: its aux dependents, or without a parse the verb group before it."""
@@ -174,12 +190,32 @@ class TenseReader:
         scheduled future) before the infinitive points forward.
         """
         head = self._governor(verb)
-        if head is None or depth > 2:
+        if head is None:
+            return "future" if self._cue_before_to(verb) else None
+        if depth > 2:
             return None
         word = head.text.lower()
         if normalization("tense_cue").get(word, ("",))[0] == "future" or self._is_be_to(verb, head):
             return "future"
         return self._tense(head, depth + 1)
+
+    def _attributive(self, participle: Token) -> bool:
+        """"a televised debate": without a parse, a bare participle before a common noun or an
+        adjective describes the noun and tells no tense ("announced Wednesday" does)."""
+        following = self.tokens[participle.index + 1] if participle.index + 1 < len(self.tokens) else None
+        return following is not None and following.tag in ATTRIBUTIVE_NEXT_TAGS
+
+    def _cue_before_to(self, verb: Token) -> bool:
+        """"a festival due to open on Saturday", "highs unlikely to rise": a forward-looking
+        adjective right before the infinitive's "to"."""
+        i = verb.index - 1
+        while i > 0 and self.tokens[i].tag.startswith("RB"):
+            i -= 1
+        if i <= 0 or self.tokens[i].tag != "TO":
+            return False
+        cue = self.tokens[i - 1]
+        pluperfect = i >= 3 and [t.text.lower() for t in self.tokens[i - 3 : i - 1]] == ["had", "been"]
+        return normalization("tense_cue").get(cue.text.lower(), ("",))[0] == "future" and not pluperfect  # "had been due to"
 
     def _is_be_to(self, verb: Token, head: Token) -> bool:
         """"is to resume", "were to meet": a form of "be" directly before the infinitive's "to"."""
