@@ -1099,6 +1099,19 @@ def test_events_a_time_the_parser_hung_on_the_name_a_relative_clause_describes_i
     assert only(found, "Election").time.value == "2021-11"
 
 
+def test_events_an_explosion_at_a_works_told_with_no_bomb_is_a_disaster(events_of):
+    found, _ = events_of("An explosion hit the chlorine unit of a chemical plant in Strelsau on Monday, killing six workers.")
+    assert "Bombing" not in {m.event_class for m in found} and "Disaster" in {m.event_class for m in found}
+    found, _ = events_of("A bomb explosion hit a market in Strelsau on Monday.")
+    assert "Bombing" in {m.event_class for m in found}
+
+
+def test_events_an_event_told_overnight_is_dated_by_the_morning_the_night_ended(events_of):
+    found, _ = events_of("The gunman gave himself up to police in Strelsau overnight.")
+    event = merge_events([m for m in found if m.event_class == "Surrender"], ENTITIES)[0]
+    assert event.value == "2023-03-10"
+
+
 def test_events_naming_someone_to_a_post_is_an_appointment(events_of):
     found, _ = events_of("On Monday, the board named its finance director, Maria Lopez, interim chief executive.")
     assert [(m.event_class, m.targets) for m in found] == [("Appointment", ("person/maria-lopez",))]

@@ -30,6 +30,7 @@ ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj")
 MEASURE_ENTITIES = ("DATE", "TIME")
 OFFSET_SIGN = {"after": -1, "before": 1}  # "two days after X": X is two days before the clause's day
 REPORT_RANK = 4  # a time dating only the report of the trigger ("..., officials said Sunday")
+CLOCK_TIME = re.compile(r"T\d{2}:\d{2}$")  # a clock time ("T02:50"), finer than a part of the day ("TNI")
 LEDE_GRAINS = ("day", "time")  # a story's day, not a year of background  # the named-entity types of "seconds", "months", "a year"
 
 
@@ -52,8 +53,9 @@ def time_of(doc: ArticleIndex, trigger: Token, allow_paragraph: bool) -> TimeExp
     if not own and (offset := _measured_offset(doc, trigger)) is not None:
         return offset
     # Of two times as close, the finer one: "were freed earlier this week late Saturday" (both hung
-    # on the verb by the parser) is Saturday.
-    best = min(ranked, key=lambda r: (r[0], grain_rank(r[2]), r[1])) if ranked else None
+    # on the verb by the parser) is Saturday, and "shook the region overnight, shortly before 3 a.m."
+    # is at 3 a.m.
+    best = min(ranked, key=lambda r: (r[0], grain_rank(r[2]), not CLOCK_TIME.search(r[2].value), r[1])) if ranked else None
     if best and best[0][0] != REPORT_RANK:
         return best[2]
     # "a man was stabbed to death, the mayor told a news conference on Sunday": the day of the

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from kg.events.intervals import grain_rank, time_interval
 from kg.events.lexicon import ATTACK, STATEMENT, ancestry, classes_compatible, event_classes, triggers
@@ -95,6 +95,7 @@ def _ranked(keys: Iterable[str]) -> tuple[str, ...]:
 # A time on a day (2025-05-13TMO, T18:20, T24:00): the event's date is the day, as a timeline
 # (and the graph's xsd:date) gives it; the time stays on the time mention.
 TIME_ON_A_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}T")
+OVERNIGHT_RULE = "overnight"  # the kg.timex rule of "overnight", a night that ends the next day
 # A day left unknown (2024-XX-XX, "that day" after "in 2024"): the event is dated at the grain known.
 UNKNOWN_PARTS = re.compile(r"(?:-XX)+$")
 
@@ -111,6 +112,9 @@ def _event_time(mentions: Sequence[EventMention]) -> tuple[str | None, str | Non
     chosen = next(t for t in fine if t.value == value)
     intervals = [i for i in (time_interval(t) for t in fine) if i]
     first, last = min(i[0] for i in intervals), max(i[1] for i in intervals)
+    if chosen.rule == OVERNIGHT_RULE:  # "gave himself up overnight": by the morning the night ended in
+        day = date.fromisoformat(value[:10]) + timedelta(days=1)
+        return day.isoformat(), "day", day, day
     if TIME_ON_A_DAY.search(value):  # "late Monday", "at 6:20 p.m. on Monday": the event's date is the day
         return value[:10], "day", first, last
     if UNKNOWN_PARTS.search(value):

@@ -71,6 +71,8 @@ def trigger(doc: ArticleIndex, token: Token) -> tuple[str, str] | None:
                 return APPOINTMENT, lemma  # "took over as interim chief executive" (not "stepped down as leader")
             if pos == "VERB" and (cls := _by_participants(doc, token, lemma, cls)) is None:
                 return None
+            if cls == BOMBING and lemma in cue("blast_trigger") and _industrial_accident(doc, token):
+                return DISASTER, lemma
             return (hazard_classes().get(cls, cls) if hazard else cls), lemma
     if hazard and token.lemma.lower() in cue("hazard_verb"):
         return DISASTER, token.lemma.lower()
@@ -110,6 +112,14 @@ def _by_participants(doc: ArticleIndex, verb: Token, lemma: str, cls: str) -> st
     if lemma in cue("strike_verb") and _crowd_of(doc, verb):
         return PROTEST  # "striking junior doctors", "nurses struck for two days": a strike, not an air strike
     return cls
+
+
+def _industrial_accident(doc: ArticleIndex, token: Token) -> bool:
+    """"an explosion hit the chlorine unit of the plant": a blast at a works, told with no bomb,
+    is an accident, not a bombing."""
+    sentence = doc.parsed.sentences[doc.sentence_of[token.index]]
+    lemmas = {t.lemma.lower() for t in doc.tokens[sentence.first : sentence.last]}
+    return bool(lemmas & cue("industrial_site")) and not lemmas & cue("explosive")
 
 
 def _person_subject(doc: ArticleIndex, verb: Token) -> bool:

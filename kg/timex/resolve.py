@@ -385,11 +385,13 @@ def _finer(unit: str, grain: str) -> bool:
 
 
 def _compares_reported_period(expr: Expr, reference: Resolved | None) -> bool:
-    """"Profit rose in the third quarter from a year earlier", "output grew in November from a year
-    ago": the period the text reports on, one year before (not "41 years ago")."""
+    """"Profit rose in the third quarter from a year earlier" (or "ago"), "output grew in November
+    from a year earlier": the period the text reports on, one year before (not "41 years ago", nor
+    "resigned a year ago" after "in January last year")."""
     return (
         expr.same_period and expr.unit == "year" and reference is not None and reference.first_day is not None
-        and (reference.grain in ("quarter", "half") or reference.grain == "month" and expr.shift == -1)
+        and (reference.grain in ("quarter", "half")
+             or reference.grain == "month" and expr.shift == -1 and expr.base == "reference")
     )
 
 
