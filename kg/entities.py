@@ -132,6 +132,7 @@ def _joined_spans(parsed: ParsedArticle) -> list[tuple[int, int, str]]:
             joined[-1] = (joined[-1][0], last, "ORG")
         else:
             joined.append((first, last, label))
+    joined = _joined_at_particles(parsed, joined)
     joined = _joined_over_and(parsed, joined)
     joined = _joined_over_connectors(parsed, joined)
     joined = [_with_given_names(parsed, span, joined) for span in joined]
@@ -184,6 +185,19 @@ def _after_locative(parsed: ParsedArticle, first: int) -> bool:
     if before and before[-1] == "the":
         before.pop()
     return bool(before) and before[-1] in LOCATIVE_PREPOSITIONS
+
+
+def _joined_at_particles(parsed: ParsedArticle, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """"Mohamed Lemine" + "Ould Cheikh": a person's name the model split right before a
+    patronymic particle (`entities/name_particles.txt`) is one name."""
+    joined: list[tuple[int, int, str]] = []
+    for first, last, label in spans:
+        if joined and joined[-1][2] == label == "PERSON" and joined[-1][1] == first \
+                and parsed.tokens[first].text.casefold() in names.lexicon("name_particles"):
+            joined[-1] = (joined[-1][0], last, label)
+        else:
+            joined.append((first, last, label))
+    return joined
 
 
 def _joined_over_and(parsed: ParsedArticle, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

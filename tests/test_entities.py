@@ -154,6 +154,11 @@ def test_entities_surname_the_model_missed_is_found_and_joined(parse_text):
     # A surname taken for a place, after a given name and before a post, is a person's.
     ("Residents fled to shelters, said Alejandro Picado, president of the National Emergency Commission.",
      "Alejandro Picado", ("Person", None)),
+    # A person's name the model split before a patronymic particle is one name.
+    ("Peace will return, said Colonel Ahmed Salem Ould Boya, a spokesman for the army.", "Ahmed Salem Ould Boya",
+     ("Person", None)),
+    # Central European legal forms.
+    ("The blast hit a plant run by Tisza Polymers Zrt. on Monday.", "Tisza Polymers Zrt", ("Organization", None)),
     # A body's noun in lower case after a name describes it, as a settlement noun does.
     ("Katrin Voss, leader of the opposition People's Voice party, spoke.", "People's Voice", ("Organization", None)),
     # An appositive headed past its possessor says what a name is.
