@@ -422,6 +422,11 @@ def _repair(parsed: ParsedArticle, first: int, last: int, label: str, groups: fr
     if kind == PERSON and not titled and _common_word_opening_sentence(parsed, first, last):
         return None
     last = _with_legal_form(parsed, first, last)
+    if first > 0 and tokens[first - 1].text[:1].isupper() and names.normal(tokens[first - 1].text) in names.lexicon("organization_prefixes"):
+        first -= 1  # "Club" + "Atlético Ribera Norte": a club's prefix the model left out
+        kind, strength = ORGANIZATION, STRONG
+    elif first > 0 and tokens[first - 1].text in names.lexicon("company_nouns") | names.lexicon("club_nouns"):
+        kind, strength = ORGANIZATION, STRONG  # "Argentine club Ribera Norte", "the insurer Allianz"
     text = _span_text(parsed, first, last)
     if not _looks_like_name(text) or names.normal(text) in names.demonyms() or _time_zone(text):
         return None

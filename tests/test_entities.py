@@ -157,6 +157,10 @@ def test_entities_surname_the_model_missed_is_found_and_joined(parse_text):
     # A person's name the model split before a patronymic particle is one name.
     ("Peace will return, said Colonel Ahmed Salem Ould Boya, a spokesman for the army.", "Ahmed Salem Ould Boya",
      ("Person", None)),
+    # A club or company noun right before a name, or a club's prefix the model left out, makes it a body.
+    ("Argentine club Ribera Sur sacked its coach on Monday.", "Ribera Sur", ("Organization", None)),
+    ("The board met on Monday. Club Atlético Ribera Sur, which is based in Rosario, lies 24th.",
+     "Club Atlético Ribera Sur", ("Organization", None)),
     # Central European legal forms.
     ("The blast hit a plant run by Tisza Polymers Zrt. on Monday.", "Tisza Polymers Zrt", ("Organization", None)),
     # A body's noun in lower case after a name describes it, as a settlement noun does.
