@@ -1102,6 +1102,8 @@ def test_events_a_time_the_parser_hung_on_the_name_a_relative_clause_describes_i
 def test_events_an_explosion_at_a_works_told_with_no_bomb_is_a_disaster(events_of):
     found, _ = events_of("An explosion hit the chlorine unit of a chemical plant in Strelsau on Monday, killing six workers.")
     assert "Bombing" not in {m.event_class for m in found} and "Disaster" in {m.event_class for m in found}
+    found, _ = events_of("An explosion tore through a chemical plant in Strelsau on Monday, killing six workers.")
+    assert "Killing" not in {m.event_class for m in found} and "Death" in {m.event_class for m in found}
     found, _ = events_of("A bomb explosion hit a market in Strelsau on Monday.")
     assert "Bombing" in {m.event_class for m in found}
 

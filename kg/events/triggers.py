@@ -180,13 +180,20 @@ def _after_a_disaster(doc: ArticleIndex, verb: Token) -> bool:
         if head.index == current.index or current.dep not in PARTICIPLE_LINKS:
             return False
         if head.pos == "VERB" and head.tag != "VBG":
-            told = trigger(doc, head) if current.dep == "advcl" or current.dep == "conj" else None
+            told = _told_by_verb_or_subject(doc, head) if current.dep == "advcl" or current.dep == "conj" else None
             if told is not None or head.dep not in PARTICIPLE_LINKS:
                 return told is not None and told[0] == DISASTER
             # "Floodwaters swept through ... after the utility stepped up releases, killing nine": the
             # parser hung the participle on a clause that tells no event; the one above it may.
         current = head
     return False
+
+
+def _told_by_verb_or_subject(doc: ArticleIndex, verb: Token) -> tuple[str, str] | None:
+    """What a verb tells, or else what its subject noun does ("an explosion tore through a plant")."""
+    told = trigger(doc, verb)
+    subj = subject(doc, verb.index) if told is None else None
+    return trigger(doc, doc.tokens[subj]) if subj is not None and doc.tokens[subj].pos == "NOUN" else told
 
 
 def _explosive_tearing(doc: ArticleIndex, verb: Token) -> bool:
