@@ -846,7 +846,8 @@ def _locations(context: Context, sentence: Sentence) -> Iterator[Relation]:
                 yield _relation(context, place[2], LOCATION, seat, sentence, "workplace-in")
         if not place or place[0] != index or context.kinds.get(place[2], ("", None))[0] != "Place":
             continue
-        container = None if _subtype(context, place[2]) == "Country" else _place_in(context, sentence, place[1])
+        container = None if _subtype(context, place[2]) == "Country" else \
+            _place_in(context, sentence, place[1]) or _conjunct_place_in(context, sentence, place[1])
         if container and container != place[2]:
             yield _relation(context, place[2], CONTAINED_IN, container, sentence, "place-in")
         container = _place_comma(context, sentence, place)
@@ -964,6 +965,17 @@ def _place_in(context: Context, sentence: Sentence, index: int) -> str | None:
     return _place_phrase(context, sentence, index + 1)
 
 
+def _conjunct_place_in(context: Context, sentence: Sentence, index: int) -> str | None:
+    """"Kawempe and Nakawa in Kampala", "Alesa and Ogale, two communities in Eleme": a place joined
+    by "and" to one that is in another is in it too."""
+    if index + 1 >= sentence.last or context.tokens[index].text.casefold() != "and":
+        return None
+    other = _entity_at(context, index + 1)
+    if not other or other[0] != index + 1 or context.kinds.get(other[2], ("", None))[0] != "Place":
+        return None
+    return _place_in(context, sentence, other[1]) or _place_appositive(context, sentence, other[1])
+
+
 def _place_phrase(context: Context, sentence: Sentence, index: int) -> str | None:
     """"[the] [adjectives] [city of] <Place>" from token ``index``: the place's key."""
     tokens = context.tokens
@@ -1053,14 +1065,16 @@ def _place_appositive(context: Context, sentence: Sentence, index: int) -> str |
         if owner and owner[1] == index + 2 and context.kinds.get(owner[2], ("", None))[0] == "Place" \
                 and _settlement_noun_ahead(context, sentence, index + 3):
             return owner[2]
-    if index + 2 >= sentence.last or tokens[index].text != "," or tokens[index + 1].text.casefold() not in DETERMINERS:
+    # ", a suburb of Y", and after two places ", two divisions of Y".
+    if index + 2 >= sentence.last or tokens[index].text != "," \
+            or tokens[index + 1].text.casefold() not in DETERMINERS and tokens[index + 1].tag != "CD":
         return None
     index += 2
     # "a remote town", "a market town": adjectives and nouns before the settlement noun.
-    while index + 1 < sentence.last and index not in context.at and tokens[index].text.casefold() not in names.settlement_nouns() \
+    while index + 1 < sentence.last and index not in context.at and not _settlement_word(tokens[index]) \
             and tokens[index].tag in ADJECTIVE_TAGS | COMMON_NOUN_TAGS:
         index += 1
-    if index + 1 >= sentence.last or tokens[index].text.casefold() not in names.settlement_nouns():
+    if index + 1 >= sentence.last or not _settlement_word(tokens[index]):
         return None
     if tokens[index + 1].text.casefold() in {"of", "in"} and (container := _place_phrase(context, sentence, index + 2)):
         return container
@@ -1071,6 +1085,10 @@ def _place_appositive(context: Context, sentence: Sentence, index: int) -> str |
         if tokens[i].text.casefold() == "in":
             return _place_phrase(context, sentence, i + 1)
     return None
+
+
+def _settlement_word(token: Token) -> bool:
+    return token.text.casefold() in names.settlement_nouns() or token.lemma.casefold() in names.settlement_nouns()
 
 
 def _settlement_noun_ahead(context: Context, sentence: Sentence, index: int) -> bool:

@@ -242,6 +242,14 @@ def relations_of(parse_text, text: str) -> set[tuple[str, str, str, str | None, 
             "The man died at the Vrbnica General Hospital in Strelsau on Friday.",
             ("organization/vrbnica-general-hospital", "location", "place/strelsau", None, "sited-in"),
         ),
+        (  # places joined by "and" share the container the second is put in
+            "Young men burned tyres in Kawempe and Nakawa, two divisions of Kampala.",
+            ("place/kawempe", "containedInPlace", "place/kampala", None, "place-in"),
+        ),
+        (
+            "Young men burned tyres in Kawempe and Nakawa, two divisions of Kampala.",
+            ("place/nakawa", "containedInPlace", "place/kampala", None, "place-appositive"),
+        ),
         (  # a town after the employer where someone holds a post
             "Markets fell, said Lena Voss, chief economist at Velcor Holdings LLC in Strelsau.",
             ("organization/velcor-holdings-llc", "location", "place/strelsau", None, "workplace-in"),
