@@ -399,6 +399,7 @@ DURATIONS_SETS_REFS = [
     # An unknown count after the narrative's time says how long after, not when.
     ("The firm resigned. A few days later, it sued.", {"A few days later": "PXD"}, "DURATION"),
     ("The market opens every Friday.", {"every Friday": "XXXX-WXX-5"}, "SET"),
+    ("Pupils have no lessons on Friday afternoons.", {"Friday afternoons": "XXXX-WXX-5TAF"}, "SET"),
     ("Fishing fleets arrive every summer and leave each October.",
      {"every summer": "XXXX-SU", "each October": "XXXX-10"}, "SET"),
     ("What happens in the days ahead?", {"the days ahead": "PXD"}, "DURATION"),
