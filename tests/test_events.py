@@ -1114,6 +1114,19 @@ def test_events_an_event_told_overnight_is_dated_by_the_morning_the_night_ended(
     assert event.value == "2023-03-10"
 
 
+def test_events_a_strike_by_workers_is_a_protest_and_a_missile_strike_is_not(events_of):
+    found, _ = events_of("A nationwide strike by public school teachers in Strelsau entered its fourth day on Thursday.")
+    assert [m.event_class for m in found] == ["Protest"]
+    found, _ = events_of("The strikes near Strelsau on Wednesday destroyed three depots.")
+    assert "Protest" not in {m.event_class for m in found}
+
+
+def test_events_summoning_an_envoy_is_a_meeting_and_ordering_troops_a_deployment(events_of):
+    found, _ = events_of("The foreign ministry summoned Maria Lopez on Tuesday. The president ordered "
+                         "2,000 more troops to Strelsau the same day.")
+    assert [m.event_class for m in found] == ["Meeting", "Deployment"]
+
+
 def test_events_naming_someone_to_a_post_is_an_appointment(events_of):
     found, _ = events_of("On Monday, the board named its finance director, Maria Lopez, interim chief executive.")
     assert [(m.event_class, m.targets) for m in found] == [("Appointment", ("person/maria-lopez",))]

@@ -76,6 +76,8 @@ def trigger(doc: ArticleIndex, token: Token) -> tuple[str, str] | None:
             return (hazard_classes().get(cls, cls) if hazard else cls), lemma
     if hazard and token.lemma.lower() in cue("hazard_verb"):
         return DISASTER, token.lemma.lower()
+    if pos == "NOUN" and token.lemma.lower() in cue("stoppage_noun") and _labour_stoppage(doc, token):
+        return PROTEST, token.lemma.lower()  # "a nationwide strike by public school teachers"
     if pos == "VERB" and (cls := _gated_verb(doc, token)) is not None:
         return cls, token.lemma.lower()
     return None
@@ -120,6 +122,15 @@ def _industrial_accident(doc: ArticleIndex, token: Token) -> bool:
     sentence = doc.parsed.sentences[doc.sentence_of[token.index]]
     lemmas = {t.lemma.lower() for t in doc.tokens[sentence.first : sentence.last]}
     return bool(lemmas & cue("industrial_site")) and not lemmas & cue("explosive")
+
+
+def _labour_stoppage(doc: ArticleIndex, noun: Token) -> bool:
+    """"a strike by teachers", "the teachers' strike", "a general strike": workers stopping work,
+    not a missile strike."""
+    kids = doc.kids(noun.index, "amod", "compound", "poss")
+    agents = [o for p in doc.kids(noun.index, "prep") if p.lemma.lower() == "by" for o in doc.kids(p.index, "pobj")]
+    return any(k.lemma.lower() in cue("stoppage_kind") for k in kids) \
+        or any(n.lemma.lower() in cue("crowd") for n in [*kids, *agents])
 
 
 def _person_subject(doc: ArticleIndex, verb: Token) -> bool:
