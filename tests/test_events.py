@@ -1127,6 +1127,18 @@ def test_events_summoning_an_envoy_is_a_meeting_and_ordering_troops_a_deployment
     assert [m.event_class for m in found] == ["Meeting", "Deployment"]
 
 
+def test_events_a_court_ordering_someone_held_is_a_detention(events_of):
+    found, _ = events_of("Police arrested the owner, Anton Weiss, on Tuesday, and a Strelsau court on Wednesday "
+                         "ordered him held in custody for three months.")
+    detention = only(found, "Detention")
+    assert (detention.targets, detention.places, detention.time.value) == (
+        ("person/anton-weiss",), ("place/strelsau",), "2023-03-08")
+    found, _ = events_of("Maria Lopez was remanded to Zenda prison on Friday.")
+    assert [(m.event_class, m.places) for m in found] == [("Detention", ("place/zenda-prison",))]
+    found, _ = events_of("The minister held talks with Maria Lopez on Monday.")
+    assert "Detention" not in {m.event_class for m in found}
+
+
 def test_events_naming_someone_to_a_post_is_an_appointment(events_of):
     found, _ = events_of("On Monday, the board named its finance director, Maria Lopez, interim chief executive.")
     assert [(m.event_class, m.targets) for m in found] == [("Appointment", ("person/maria-lopez",))]

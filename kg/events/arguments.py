@@ -91,6 +91,12 @@ def _pronoun_antecedent(doc: ArticleIndex, token: Token, depth: int = 0) -> Ment
         return None
     sentence = doc.parsed.sentences[doc.sentence_of[token.index]]
     before = doc.parsed.sentences[max(0, doc.sentence_of[token.index] - 1)]
+    if token.text.lower() in cue("object_pronoun"):
+        # "detained the company's owner, X, on Tuesday, and a court ordered him held": an object
+        # pronoun stands for the one person named before it in its own sentence, whatever the role.
+        own = {doc.key(m): m for m in doc.mentions if m.kind == "Person" and sentence.start <= m.start < token.start}
+        if len(own) == 1:
+            return next(iter(own.values()))
     people = [m for m in doc.mentions if m.kind == "Person" and (
         before.start <= m.start < sentence.start and before is not sentence
         or sentence.start <= m.start < token.start and _subject_mention(doc, m))]
@@ -333,6 +339,12 @@ def verb_roles(doc: ArticleIndex, verb: Token, cls: str = "") -> Roles:
             for obj in doc.kids(child.index, "pobj"):
                 roles.add(argument(doc, obj.index), "targets")
     roles.places += place_phrases(doc, verb.index)
+    if not roles.places and verb.dep in ("ccomp", "xcomp") and doc.head(verb.index).lemma.lower() in cue("ordering_verb"):
+        # "a court in Miskolc ordered him held in custody": where the order was given
+        court = subject(doc, verb.head)
+        if court is not None:  # "a Vilnius court", "a court in Ploiesti"
+            roles.places += [m for c in doc.kids(court, "compound") for m in mentions_at(doc, c.index) if m.kind == "Place"]
+            roles.places += place_phrases(doc, court, 1)
     return roles
 
 

@@ -10,7 +10,7 @@ lets "hit", "batter", "devastate" tell a disaster at all; a verb acting on a
 hazard ("battling the blaze") tells no event. Some verbs tell an event only with
 the right subject or object (``GATED_VERBS``): a built thing collapsing, an
 explosive tearing through a place, a crowd marching, forces being sent, someone
-named to a post; and a verb "as <post>" ("took over as chief executive") is an appointment.
+named to a post, someone ordered held in custody; and a verb "as <post>" ("took over as chief executive") is an appointment.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ RESIGNATION = "Resignation"
 BOMBING = "Bombing"
 PROTEST = "Protest"
 DEPLOYMENT = "Deployment"
+DETENTION = "Detention"
 # Adverbs the parser may give a phrasal verb instead of a particle: "stepped down", "pulled out".
 PARTICLE_TAGS = ("RP", "RB")
 # A result word after a verb makes a two-word trigger of it: "shot dead", "taken hostage".
@@ -333,6 +334,16 @@ def _named_to_a_post(doc: ArticleIndex, verb: Token) -> bool:
     return False
 
 
+def _held_in_custody(doc: ArticleIndex, verb: Token) -> bool:
+    """"a court ordered him held in custody for 30 days", "ordered her held for 30 days": a
+    detention ordered (not "held talks", "held a rally")."""
+    if verb.lemma.lower() not in cue("custody_verb") or verb.tag != "VBN":
+        return False
+    ordered = verb.dep in ("ccomp", "xcomp", "oprd") and doc.head(verb.index).lemma.lower() in cue("ordering_verb")
+    custody = any(o.lemma.lower() in cue("custody") for p in doc.kids(verb.index, "prep") for o in doc.kids(p.index, "pobj"))
+    return ordered or custody
+
+
 def _hazard_happened(doc: ArticleIndex, verb: Token) -> bool:
     """"The collapse happened at the No. 4 shaft near Leeuwbank": a disaster noun said to have occurred."""
     subj = subject(doc, verb.index)
@@ -342,6 +353,7 @@ def _hazard_happened(doc: ArticleIndex, verb: Token) -> bool:
 GATED_VERBS: tuple[tuple[str, Callable[[ArticleIndex, Token], bool]], ...] = (
     (APPOINTMENT, _succeeds_as_a_post),
     (APPOINTMENT, _named_to_a_post),
+    (DETENTION, _held_in_custody),
     (DISASTER, _hazard_happened),
     (DISASTER, _collapse),
     (BOMBING, _explosive_tearing),
