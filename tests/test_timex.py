@@ -83,6 +83,7 @@ WEEKDAYS = [
     ("Police warned drivers to expect heavy traffic on Tuesday morning.", FRIDAY, {"Tuesday morning": "2022-01-25TMO"}),
     ("The city's summer festival is due to open on Saturday.", FRIDAY, {"Saturday": "2022-01-22"}),
     ("The two camps agreed to a televised debate on Thursday.", FRIDAY, {"Thursday": "2022-01-27"}),
+    ("It will stay cold and unsettled through the weekend.", date(2022, 1, 24), {"the weekend": "2022-W04-WE"}),
     ("The ferry company cancelled its sailings for Wednesday.", date(2022, 1, 25), {"Wednesday": "2022-01-26"}),
     ("It had been due to expire Friday evening.", date(2022, 1, 24), {"Friday evening": "2022-01-21TEV"}),
 ]

@@ -139,9 +139,13 @@ class TenseReader:
         made_then = expression is not None and expression.index < verb.index and verb.tag == "VBD" and not auxiliaries
         if cues.get(verb.text.lower(), ("",))[0] == "future" and not made_then and self._introduces_plan(verb):
             return "future"
-        if "past" in said or verb.tag == "VBD" or "Tense=Past" in verb.morph and "VerbForm=Fin" in verb.morph:
-            return "past"
-        if verb.tag == "VBN" and (auxiliaries or self.has_parse or not self._attributive(verb)):
+        if self._shares_head_tense(verb, auxiliaries) and depth <= 2:
+            # "will stay cold and unsettled through the weekend": a verb joined to another without a
+            # subject or an auxiliary of its own has that verb's tense.
+            return self._tense(self.tokens[verb.head], depth + 1)
+        if not auxiliaries and not self.has_parse and self._describes(verb):
+            return None  # "a televised debate", "cold and unsettled": no verb of the sentence
+        if "past" in said or verb.tag in ("VBD", "VBN") or "Tense=Past" in verb.morph and "VerbForm=Fin" in verb.morph:
             return "past"
         if verb.tag in ("VBZ", "VBP", "VBG"):
             return "present"
@@ -199,11 +203,22 @@ class TenseReader:
             return "future"
         return self._tense(head, depth + 1)
 
-    def _attributive(self, participle: Token) -> bool:
-        """"a televised debate": without a parse, a bare participle before a common noun or an
-        adjective describes the noun and tells no tense ("announced Wednesday" does)."""
-        following = self.tokens[participle.index + 1] if participle.index + 1 < len(self.tokens) else None
-        return following is not None and following.tag in ATTRIBUTIVE_NEXT_TAGS
+    def _shares_head_tense(self, verb: Token, auxiliaries: list[Token]) -> bool:
+        """A verb joined to one with an auxiliary ("will stay ... and unsettled"), with no subject or
+        auxiliary of its own, shares that auxiliary."""
+        return self.has_parse and verb.dep == "conj" and not auxiliaries and verb.head != verb.index \
+            and is_verb(self.tokens[verb.head]) and bool(self._auxiliaries(self.tokens[verb.head])) \
+            and not any(t.dep in ("nsubj", "nsubjpass") for t in self.children.get(verb.index, []))
+
+    def _describes(self, verb: Token) -> bool:
+        """Without a parse, a bare participle before a common noun or an adjective ("a televised
+        debate"), or a past form joined to an adjective ("cold and unsettled", which the tagger
+        may read as a past tense), describes and tells no tense ("announced Wednesday" does)."""
+        following = self.tokens[verb.index + 1] if verb.index + 1 < len(self.tokens) else None
+        attributive = verb.tag == "VBN" and following is not None and following.tag in ATTRIBUTIVE_NEXT_TAGS
+        joined = verb.tag in ("VBD", "VBN") and verb.index >= 2 and self.tokens[verb.index - 1].tag == "CC" \
+            and self.tokens[verb.index - 2].tag.startswith("JJ")
+        return attributive or joined
 
     def _cue_before_to(self, verb: Token) -> bool:
         """"a festival due to open on Saturday", "highs unlikely to rise": a forward-looking
