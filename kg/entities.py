@@ -51,7 +51,7 @@ PERSON, ORGANIZATION, PLACE = "Person", "Organization", "Place"
 # Lower-case words inside a name that make it a body's, not a titled person's ("Inspectorate for ...").
 ORGANIZATION_CONNECTORS = ("for", "of")
 MIN_ROLE_SUFFIX = 6  # a role head this long ends a compound post ("undersecretary"); "chair" would end "armchair"
-FLAGGED = "flagged"  # "the Liberian-flagged Marlin Star": only a ship flies a flag
+FLAGGED = "flagged"  # "the Panama-flagged Sea Wren": only a ship flies a flag
 GENERIC_FACILITY = "Facility"  # the subtype of facility heads with no class of their own (hospital, dam, ...)
 KIND_OF_LABEL = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
 LABEL_OF_KIND = {PERSON: "PERSON", ORGANIZATION: "ORG", PLACE: "GPE"}
@@ -154,7 +154,7 @@ def _unknown_nationality(parsed: ParsedArticle, first: int, last: int, label: st
     if label in OTHER_NAME_LABELS and last - first > 1 and _in_apposition_to_a_role(parsed, first, last):
         return "PERSON"
     if label in ("GPE", "LOC") and _after_given_name(parsed, first) and _in_apposition_to_a_role(parsed, first, last):
-        return "PERSON"  # "said Alejandro Picado, president of the ...", with "Picado" taken for a place
+        return "PERSON"  # "said Juan Velmora, president of the ...", with "Velmora" taken for a place
     if label in ("PRODUCT", "WORK_OF_ART", "EVENT") and (_names_a_landmark(parsed, first, last)
                                                        or all(t.pos == "PROPN" for t in parsed.tokens[first:last])
                                                        and _place_context(parsed, first, last)):
@@ -188,7 +188,7 @@ def _after_locative(parsed: ParsedArticle, first: int) -> bool:
 
 
 def _joined_at_particles(parsed: ParsedArticle, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """"Mohamed Lemine" + "Ould Cheikh": a person's name the model split right before a
+    """"Ahmed Salem" + "Ould Baba": a person's name the model split right before a
     patronymic particle (`entities/name_particles.txt`) is one name."""
     joined: list[tuple[int, int, str]] = []
     for first, last, label in spans:
@@ -280,7 +280,7 @@ def _split_at_title(parsed: ParsedArticle, span: tuple[int, int, str]) -> list[t
 
 
 def _split_at_country_possessive(parsed: ParsedArticle, span: tuple[int, int, str]) -> list[tuple[int, int, str]]:
-    """"Nepal's Department of Tourism" taken for one organisation: the country and its body."""
+    """"Freedonia's Department of Tourism" taken for one organisation: the country and its body."""
     first, last, label = span
     tokens = parsed.tokens
     if label != "ORG":
@@ -423,10 +423,10 @@ def _repair(parsed: ParsedArticle, first: int, last: int, label: str, groups: fr
         return None
     last = _with_legal_form(parsed, first, last)
     if first > 0 and tokens[first - 1].text[:1].isupper() and names.normal(tokens[first - 1].text) in names.lexicon("organization_prefixes"):
-        first -= 1  # "Club" + "Atlético Ribera Norte": a club's prefix the model left out
+        first -= 1  # "Club" + "Atlético Velmora": a club's prefix the model left out
         kind, strength = ORGANIZATION, STRONG
     elif first > 0 and tokens[first - 1].text in names.lexicon("company_nouns") | names.lexicon("club_nouns"):
-        kind, strength = ORGANIZATION, STRONG  # "Argentine club Ribera Norte", "the insurer Allianz"
+        kind, strength = ORGANIZATION, STRONG  # "Argentine club Velmora Sur", "the insurer Acme"
     text = _span_text(parsed, first, last)
     if not _looks_like_name(text) or names.normal(text) in names.demonyms() or _time_zone(text):
         return None
@@ -690,7 +690,7 @@ def _names_a_vessel(parsed: ParsedArticle, first: int, last: int) -> bool:
 
 def _ship_word(token: Token, vessels: frozenset[str]) -> bool:
     """A ship noun (the model now and then takes one before a name for an adjective: "the frigate
-    Blas de Lezo") or a flag ("Liberian-flagged", which only a ship flies)."""
+    Almirante Sol") or a flag ("Liberian-flagged", which only a ship flies)."""
     return token.pos in ("NOUN", "ADJ") and bool({token.text.casefold(), token.lemma.casefold()} & vessels) \
         or token.text.casefold().endswith(FLAGGED)
 
@@ -1132,7 +1132,7 @@ def _one_sense_per_article(parsed: ParsedArticle, drafts: list[Draft], groups: f
         subtype = max(typed)[1] if typed else None
         if key in facilities and not typed and kind != PERSON and votes[key][kind] < STRONG_VOTE:
             # "the Dalmakah prison" makes "Dalmakah" the prison, unless the text says what else it is
-            # ("the Seimas, Lithuania's parliament" beside "the Seimas Palace").
+            # ("the Velsk, Freedonia's parliament" beside "the Velsk Palace").
             kind, subtype = PLACE, facilities[key]
         if kind == PERSON and key not in surnames and (_plural_word(parsed, d) or key in groups):
             continue  # "the Bradleys", "Hutu" beside "Hutus": a group or a thing, not a person
@@ -1170,7 +1170,7 @@ def _company_names(parsed: ParsedArticle, drafts: list[Draft]) -> set[str]:
 
 
 def _described_company(parsed: ParsedArticle, draft: Draft) -> str | None:
-    """The name of an organisation described as a company ("Kestrel Bulk Shipping, a company based in ...")."""
+    """The name of an organisation described as a company ("Osprey Bulk Shipping, a company based in ...")."""
     head = _appositive_head(parsed, draft.last) if draft.kind == ORGANIZATION else None
     return names.normal(_span_text(parsed, draft.first, draft.last)) \
         if head is not None and head.lemma.casefold() in names.lexicon("company_nouns") else None

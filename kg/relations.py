@@ -658,7 +658,7 @@ def _appositive(context: Context, sentence: Sentence, person: tuple[int, int, st
     start = owner[1] if owner else index
     possessed = owner is not None and start < sentence.last and tokens[start].tag == "POS"
     if possessed:
-        start += 1  # "Duncan Pryce, Ardmore Gold's chief executive"
+        start += 1  # "Jane Doe, Acme Gold's chief executive"
     end = start
     while end < sentence.last and end - start < MAX_ROLE_WORDS and tokens[end].text.casefold() not in ROLE_PREPOSITIONS \
             and tokens[end].tag in ROLE_WORD_TAGS | {"HYPH"}:
@@ -676,7 +676,7 @@ def _appositive(context: Context, sentence: Sentence, person: tuple[int, int, st
             target += 1
         target = _past_seat(context, sentence, target)  # "director of the Colombo-based Centre for ..."
         target = _past_possessor(context, sentence, target)  # "leader of Iceland's center-left Solidarity Party"
-        target = _past_descriptors(context, sentence, target)  # "leader of the small opposition Meken Party"
+        target = _past_descriptors(context, sentence, target)  # "leader of the small opposition Civic Party"
         unit_at = target
         target = _past_local_unit(context, sentence, target)  # "head of the Rotterdam unit of the National Police"
         if target != unit_at:
@@ -758,7 +758,7 @@ def _past_possessor(context: Context, sentence: Sentence, index: int) -> int:
 
 def _past_descriptors(context: Context, sentence: Sentence, index: int) -> int:
     """Where the organisation that lower-case descriptors introduce begins ("the small opposition
-    Meken Party", "center-left Solidarity Party"); ``index`` itself when none does."""
+    Civic Party", "center-left Solidarity Party"); ``index`` itself when none does."""
     tokens = context.tokens
     after = index
     while after < sentence.last and after not in context.at and tokens[after].tag in ADJECTIVE_TAGS | {"HYPH", "NN", "VBN"}:
@@ -938,7 +938,7 @@ def _based_in(context: Context, sentence: Sentence, index: int) -> str | None:
 
 
 def _workplace_in(context: Context, sentence: Sentence, organization: tuple[int, int, str]) -> str | None:
-    """"chief economist at Delta Rock Capital in Cairo": where someone's post is held, a town
+    """"chief economist at Acme Capital in Cairo": where someone's post is held, a town
     after the employer is where the employer is (a country may be a market, not a seat)."""
     first = organization[0]
     tokens = context.tokens
@@ -966,7 +966,7 @@ def _place_in(context: Context, sentence: Sentence, index: int) -> str | None:
 
 
 def _conjunct_place_in(context: Context, sentence: Sentence, index: int) -> str | None:
-    """"Kawempe and Nakawa in Kampala", "Alesa and Ogale, two communities in Eleme": a place joined
+    """"Velmora and Zenda in Strelsau", "Velmora and Zenda, two communities in Strelsau": a place joined
     by "and" to one that is in another is in it too."""
     if index + 1 >= sentence.last or context.tokens[index].text.casefold() != "and":
         return None

@@ -262,7 +262,7 @@ def _time_rank(doc: ArticleIndex, trigger: Token, time: AnchoredTime) -> tuple[i
 
 
 def _hung_on_antecedent(doc: ArticleIndex, trigger: Token, time: AnchoredTime) -> bool:
-    """"Cáceres, who was elected mayor of Choloma, in November 2025, had reported ...": a time
+    """"Doe, who was elected mayor of Strelsau, in November 2025, had reported ...": a time
     between a relative clause and the main verb, which the parser hung on the name the clause
     describes, is the clause's."""
     if trigger.dep != "relcl":

@@ -261,7 +261,7 @@ def place_phrases(doc: ArticleIndex, i: int, depth: int = 0, through_of: bool = 
     before it), and the destination of a journey ("travelled to Osaka")."""
     found: list[Mention] = []
     # "travelled to Osaka": a journey's destination is where what it was for took place, and
-    # "sent troops to Choloma": a deployment's destination is where it went;
+    # "sent troops to Strelsau": a deployment's destination is where it went;
     # "escaped during the raid in Breda": what happened during an event happened where it did.
     destination = not depth and (doc.tokens[i].lemma.lower() in cue("travel") or doc.tokens[i].lemma.lower() in cue("dispatch"))
     # "declared a state of emergency for the province of Cuneo": what a declaration covers is where it holds.
@@ -333,16 +333,16 @@ def verb_roles(doc: ArticleIndex, verb: Token, cls: str = "") -> Roles:
         elif child.dep == "dobj":
             roles.add(argument(doc, child.index), "targets")
             roles.places += place_phrases(doc, child.index, 1)
-        elif child.dep == "oprd":  # "named the finance director, Piotr Rutkowski, chief executive"
+        elif child.dep == "oprd":  # "named the finance director, Jane Doe, chief executive"
             roles.add([m for m in argument(doc, child.index) if m.kind == "Person"], "targets")
         elif child.dep == "prep" and child.lemma.lower() in TARGET_PREPS:
             for obj in doc.kids(child.index, "pobj"):
                 roles.add(argument(doc, obj.index), "targets")
     roles.places += place_phrases(doc, verb.index)
     if not roles.places and verb.dep in ("ccomp", "xcomp") and doc.head(verb.index).lemma.lower() in cue("ordering_verb"):
-        # "a court in Miskolc ordered him held in custody": where the order was given
+        # "a court in Strelsau ordered him held in custody": where the order was given
         court = subject(doc, verb.head)
-        if court is not None:  # "a Vilnius court", "a court in Ploiesti"
+        if court is not None:  # "a Strelsau court", "a court in Strelsau"
             roles.places += [m for c in doc.kids(court, "compound") for m in mentions_at(doc, c.index) if m.kind == "Place"]
             roles.places += place_phrases(doc, court, 1)
     return roles
