@@ -14,6 +14,7 @@ NAMES = {
     "Zenda prison": ("Place", "Prison", "place/zenda-prison"),
     "Strelsau": ("Place", "City", "place/strelsau"),
     "Velmora Volcano": ("Place", None, "place/velmora-volcano"),
+    "Tarvik": ("Place", None, "place/tarvik"),
     "Ruritania": ("Place", "Country", "place/ruritania"),
     "Maria Lopez": ("Person", None, "person/maria-lopez"),
     "Lopez": ("Person", None, "person/maria-lopez"),

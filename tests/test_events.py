@@ -1146,6 +1146,12 @@ def test_events_naming_someone_to_a_post_is_an_appointment(events_of):
     assert not found
 
 
+def test_events_the_capital_refers_back_to_the_dateline_town(events_of):
+    found, _ = events_of("Tarvik (AFP) - Three gunmen attacked the Spanish embassy in the Ruritanian capital "
+                         "late on Monday, officials said on Tuesday.")
+    assert only(found, "Attack").places == ("place/tarvik",)
+
+
 def test_events_the_town_refers_back_to_the_town_named_before(events_of):
     found, _ = events_of("Red Hand seized the town of Strelsau in 2019. On Monday, the army attacked the town.")
     attack = [m for m in found if m.event_class == "Attack"]

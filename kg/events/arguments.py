@@ -149,9 +149,15 @@ def _facility_antecedent(doc: ArticleIndex, token: Token) -> Mention | None:
     earlier = [
         m
         for m in doc.mentions
-        if m.end <= token.start and m.kind == "Place" and _may_be_called(m, noun)
+        if m.end <= token.start and m.kind == "Place" and (_may_be_called(m, noun) or _dateline_town(doc, m, noun))
     ]
     return earlier[-1] if earlier else None
+
+
+def _dateline_town(doc: ArticleIndex, mention: Mention, noun: str) -> bool:
+    """"STRELSAU (AFP) - ... the embassy in the Ruritanian capital": a dateline names a town,
+    whatever type the model gave it."""
+    return _settlement(noun) and mention.subtype is None and doc.token_span(mention.start, mention.end)[0] in doc.dateline
 
 
 def _settlement(noun: str) -> bool:
