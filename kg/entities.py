@@ -413,6 +413,7 @@ def _repair(parsed: ParsedArticle, first: int, last: int, label: str, groups: fr
     # "the General Inspectorate for Emergency Situations": an organisation's name may open with a title word.
     named_body = label == "ORG" and any(t.text in ORGANIZATION_CONNECTORS for t in tokens[first:last])
     first, last, titled = _trim(tokens, first, last, keep_titles=named_body)
+    last = _past_cut_connector(parsed, first, last)
     if kind == PERSON and not titled and last - first > 1 and _plural_group(tokens[last - 1], groups):
         last -= 1
     if first >= last or _common_words(parsed, first, last):
@@ -490,6 +491,19 @@ def _common_words(parsed: ParsedArticle, first: int, last: int) -> bool:
     return not any(t.pos == "PROPN" and t.text in words for t in parsed.tokens)
 
 
+def _past_cut_connector(parsed: ParsedArticle, first: int, last: int) -> int:
+    """"the State Agency for" + "Dam Safety": a name the model cut after "for" or "of" goes on over
+    the capitalised words after it."""
+    tokens = parsed.tokens
+    if last - first < 2 or tokens[last - 1].text not in ORGANIZATION_CONNECTORS:
+        return last
+    end = last
+    sentence_end = parsed.sentence_of(first).last
+    while end < sentence_end and tokens[end].text[:1].isupper() and tokens[end].pos in ("PROPN", "NOUN"):
+        end += 1
+    return end if end > last else last - 1
+
+
 def _trim(tokens: tuple[Token, ...], first: int, last: int, keep_titles: bool = False) -> tuple[int, int, bool]:
     """Drop leading articles, honorifics and role titles and trailing possessives and punctuation.
 
@@ -507,6 +521,7 @@ def _trim(tokens: tuple[Token, ...], first: int, last: int, keep_titles: bool = 
         elif not keep_titles and word.casefold() in names.lexicon("role_heads") and last - first > 1 and tokens[first + 1].text[:1].isupper() \
                 and not names.normal(tokens[last - 1].text) in names.lexicon("organization_heads"):
             first += 1  # a title before a name, unless the name is an organisation's ("Premier League")
+            titled = titled or word[:1].isupper()  # "Magistrate Winnie Akello": a capitalised title names a person
         else:
             break
     opening = next((i for i in range(first + 1, last) if tokens[i].text == "("), None)

@@ -161,6 +161,11 @@ def test_entities_surname_the_model_missed_is_found_and_joined(parse_text):
     ("Argentine club Ribera Sur sacked its coach on Monday.", "Ribera Sur", ("Organization", None)),
     ("The board met on Monday. Club Atlético Ribera Sur, which is based in Rosario, lies 24th.",
      "Club Atlético Ribera Sur", ("Organization", None)),
+    # A capitalised title before a name the model took for a body names a person; a body's name the
+    # model cut after "for" goes on.
+    ("Magistrate Winnie Akello granted him bail.", "Winnie Akello", ("Person", None)),
+    ("The inspectors, who work for the State Agency for Dam Safety, were charged.", "State Agency for Dam Safety",
+     ("Organization", None)),
     # Central European legal forms.
     ("The blast hit a plant run by Tisza Polymers Zrt. on Monday.", "Tisza Polymers Zrt", ("Organization", None)),
     # A body's noun in lower case after a name describes it, as a settlement noun does.
