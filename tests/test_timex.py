@@ -299,6 +299,9 @@ BUSINESS_AND_CALENDAR = [
     # ... and a month compared with a year earlier keeps the month.
     ("Output grew 4.1 percent in November from a year earlier.", date(2023, 1, 9),
      {"November": "2022-11", "a year earlier": "2021-11"}),
+    ("Prices rose in July. They were 1.6 percent higher than a year ago.", date(2002, 8, 15),
+     {"July": "2002-07", "a year ago": "2001-07"}),
+    ("He resigned in January. His deputy had resigned a year ago.", date(2002, 8, 15), {"a year ago": "2001"}),
 ]
 
 
@@ -368,6 +371,7 @@ def test_timex_capitalised_at_sentence_start_is_a_date(text, expression):
 
 
 NOT_TIME_EXPRESSIONS = [
+    "Nobody was even talking about a quarter point.",  # a share of a percentage point
     "The mood at headquarters on election day was tense.",  # a holiday is a name: this is the story's vote
     "The plan saves $500 million a year and adds 700 seats a week.",  # rates
     "A second group of directors resigned.",  # an ordinal
@@ -401,6 +405,7 @@ DURATIONS_SETS_REFS = [
     ("The firm resigned. A few days later, it sued.", {"A few days later": "PXD"}, "DURATION"),
     ("The market opens every Friday.", {"every Friday": "XXXX-WXX-5"}, "SET"),
     ("Pupils have no lessons on Friday afternoons.", {"Friday afternoons": "XXXX-WXX-5TAF"}, "SET"),
+    ("Residents heard explosions every night.", {"every night": "XXXX-XX-XXTNI"}, "SET"),
     ("Fishing fleets arrive every summer and leave each October.",
      {"every summer": "XXXX-SU", "each October": "XXXX-10"}, "SET"),
     ("What happens in the days ahead?", {"the days ahead": "PXD"}, "DURATION"),

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import cache
 
 from kg.model import Block, ParsedArticle, TimeExpression
@@ -37,6 +38,7 @@ SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“'(]?[A-Z0-9])|\n\s*\n"
 # ("up from a year earlier") looks back without moving the narrative there.
 # Characters before a full stop searched for an abbreviation ("Sept", "U.S").
 ABBREVIATION_REACH = 8
+COMPARISON_REACH = 20  # characters before "a year ago" searched for "than", "from" ...
 REFERENCE_GRAINS = ("day", "time", "week", "month", "quarter", "half", "season", "year")
 # What stands between a clock time and the day it is on: "7 p.m. on Jan. 18", "noon, Friday".
 CLOCK_DAY_LINK = re.compile(r",?\s+(?:on\s+)?")
@@ -57,6 +59,8 @@ def tag(parsed: ParsedArticle) -> list[TimeExpression]:
     parts_told: dict[str, Resolved] = {}  # the last night, morning, ... the text told of
     expressions: list[TimeExpression] = []
     for position, (candidate, expr) in enumerate(found):
+        if expr.same_period and _after_comparison().search(text, max(0, candidate.start - COMPARISON_REACH), candidate.start):
+            expr = replace(expr, compared=True)
         tense = tenses.tense_at(candidate.start, candidate.end) if needs_tense(expr) else None
         base = _day_named_after(found[position:], text, anchor, reference, tenses) \
             or _same_part_told(expr, parts_told) or reference
@@ -113,6 +117,11 @@ def _moves_narrative(candidate: Candidate, expr: Expr, resolved: Resolved, refer
     on_a_day = reference is not None and reference.grain in ("day", "time")
     start = candidate.start
     return not (on_a_day and _after_reporting_verb().search(text, max(0, start - 40), start))
+
+
+@cache
+def _after_comparison() -> re.Pattern:
+    return re.compile(r"\b" + pattern("comparison_word") + r"\s+\Z", re.IGNORECASE)
 
 
 @cache

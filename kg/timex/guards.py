@@ -10,8 +10,8 @@ fails. The words the checks look for are data (patterns/*.txt).
   "10,000 units annually" is a rate that news annotation leaves unmarked;
   "within a year" is a duration, "held here annually" a set.
 - ``not_ordinal``: "a second group" counts, it does not last a second.
-- ``not_fraction``: "three-quarters of its food", "a quarter of the market"
-  is a share, not a span of three months; "a quarter of a century" still passes.
+- ``not_fraction``: "three-quarters of its food", "a quarter of the market", "a quarter
+  point" is a share, not a span of three months; "a quarter of a century" still passes.
 - ``not_event_name``: "the March for Life", "a March on Washington" name a
   march; "March of 1999", "in May on Friday", "in March on Capitol Hill" still pass.
 - ``not_stretch_ahead``: "the next week" after a past date is the week after it ("resigned
@@ -72,7 +72,8 @@ def _not_ordinal(candidate: Candidate, text: str) -> bool:
 
 
 FRACTION_NUMBERS = ("a", "one", "three")
-FRACTION_OF = re.compile(r"\s+of\s+(?!an?\s+(?:century|year|decade)\b|(?:the\s+)?(?:year|\d))", re.IGNORECASE)
+FRACTION_OF = re.compile(r"\s+of\s+(?!an?\s+(?:century|year|decade)\b|(?:the\s+)?(?:year|\d))|[\s-]+(?:percentage\s+)?points?\b",
+                         re.IGNORECASE)  # "a quarter of the market", "a quarter point"
 
 
 def _not_fraction(candidate: Candidate, text: str) -> bool:

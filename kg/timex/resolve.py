@@ -66,6 +66,7 @@ class Expr:
     mod: str | None = None  # START, MID, END: narrows the period, not its value
     same_period: bool = False  # "a year earlier": the period the text is about, whole years away
     widen: str | None = None  # "the week of March 6": the period of this grain holding the day named
+    compared: bool = False  # "higher than a year ago": a comparison word before it
 
 
 @dataclass(frozen=True)
@@ -276,6 +277,8 @@ def _set(expr: Expr) -> Resolved | None:
         return Resolved(f"XXXX-WXX-{expr.weekday}" + (f"T{expr.pod}" if expr.pod else ""), "set")
     if expr.season or expr.month is not None:  # "every summer", "each July"
         return Resolved(_unanchored(expr).value, "set")
+    if expr.pod:  # "every night"
+        return Resolved(f"XXXX-XX-XXT{expr.pod}", "set")
     duration = _duration(expr)
     return Resolved(duration.value, "set") if duration else None
 
@@ -386,12 +389,12 @@ def _finer(unit: str, grain: str) -> bool:
 
 def _compares_reported_period(expr: Expr, reference: Resolved | None) -> bool:
     """"Profit rose in the third quarter from a year earlier" (or "ago"), "output grew in November
-    from a year earlier": the period the text reports on, one year before (not "41 years ago", nor
-    "resigned a year ago" after "in January last year")."""
+    from a year earlier", "prices were higher in July than a year ago": the period the text reports
+    on, one year before (not "41 years ago", nor "resigned a year ago" after "in January last year")."""
     return (
         expr.same_period and expr.unit == "year" and reference is not None and reference.first_day is not None
         and (reference.grain in ("quarter", "half")
-             or reference.grain == "month" and expr.shift == -1 and expr.base == "reference")
+             or reference.grain == "month" and expr.shift == -1 and (expr.base == "reference" or expr.compared))
     )
 
 
