@@ -61,6 +61,7 @@ DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
 LEADING_JUNK = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 HYPHENS = ("-", "–")
+SERIAL_WORDS = ("No", "No.", "Number")  # "Prison No. 19", "Unit Number 4"
 # Prepositions after which a bare name is a place ("fighting in X", "a post near X").
 MAX_ROLE_PHRASE = 7  # words from a role noun to the comma before a name: "spokeswoman for the prosecutor's office"
 LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "throughout", "inside"})
@@ -423,6 +424,7 @@ def _repair(parsed: ParsedArticle, first: int, last: int, label: str, groups: fr
     if kind == PERSON and not titled and _common_word_opening_sentence(parsed, first, last):
         return None
     last = _with_legal_form(parsed, first, last)
+    last = _with_serial_number(parsed, last)
     if first > 0 and tokens[first - 1].text[:1].isupper() and names.normal(tokens[first - 1].text) in names.lexicon("organization_prefixes"):
         first -= 1  # "Club" + "Atlético Velmora": a club's prefix the model left out
         kind, strength = ORGANIZATION, STRONG
@@ -551,6 +553,15 @@ def _common_word_opening_sentence(parsed: ParsedArticle, first: int, last: int) 
     """
     token = parsed.tokens[first]
     return last - first == 1 and first == parsed.sentence_of(first).first and token.tag in {"NN", "NNS"}
+
+
+def _with_serial_number(parsed: ParsedArticle, last: int) -> int:
+    """"Prison No" + ". 19": a name ending in "No." goes on over its number."""
+    tokens = parsed.tokens
+    if tokens[last - 1].text not in SERIAL_WORDS:
+        return last
+    end = last + (last < len(tokens) and tokens[last].text == ".")
+    return end + 1 if end < len(tokens) and tokens[end].pos == "NUM" else last
 
 
 def _with_legal_form(parsed: ParsedArticle, first: int, last: int) -> int:
