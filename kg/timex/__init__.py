@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from datetime import date
 from functools import cache
 
 from kg.model import Block, ParsedArticle, TimeExpression
@@ -80,7 +81,7 @@ def _same_part_told(expr: Expr, parts_told: dict[str, Resolved]) -> Resolved | N
     return parts_told.get(expr.pod) if expr.base == "reference" and expr.pod and expr.shift == 0 else None
 
 
-def _day_named_after(found: list[tuple[Candidate, Expr]], text: str, anchor, reference: Resolved | None,
+def _day_named_after(found: list[tuple[Candidate, Expr]], text: str, anchor: date | None, reference: Resolved | None,
                      tenses: TenseReader) -> Resolved | None:
     """The day a bare clock time is on when the text names it right after ("at 7 p.m. on Jan. 18").
 
@@ -113,7 +114,7 @@ def _moves_narrative(candidate: Candidate, expr: Expr, resolved: Resolved, refer
     if expr.unit == "overnight":
         return False  # "depressed by overnight losses": a night counted from publication, not a day the story moves to
     if expr.base == "reference" and (expr.shift or 0) < 0:
-        return False
+        return False  # "the day before" is a flashback: "the next morning" after it counts from the story's day
     on_a_day = reference is not None and reference.grain in ("day", "time")
     start = candidate.start
     return not (on_a_day and _after_reporting_verb().search(text, max(0, start - 40), start))

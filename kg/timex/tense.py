@@ -29,7 +29,7 @@ PARTICLE_TAG = "RP"
 # What follows a plan verb marked "preposition" in tense_cue.tsv when it does announce a plan.
 PLAN_PREPOSITIONS = ("to", "for")
 MAX_CLIMB = 8  # head links followed before giving up (parses are shallow in news)
-ATTRIBUTIVE_NEXT_TAGS = frozenset({"NN", "NNS", "JJ"})
+ATTRIBUTIVE_NEXT_TAGS = frozenset({"NN", "NNS", "JJ"})  # after a participle, a sign it describes ("a televised debate")
 OBJECT_REACH = 5  # tokens looked through for "to" after an intent verb's object ("warned drivers to")
 
 
