@@ -1146,6 +1146,14 @@ def test_events_naming_someone_to_a_post_is_an_appointment(events_of):
     assert not found
 
 
+def test_events_the_person_a_post_stands_for_is_the_one_arrested(events_of):
+    found, _ = events_of("Police arrested the company's head of maintenance, Anton Weiss, and two engineers on Wednesday.")
+    assert only(found, "Arrest").targets == ("person/anton-weiss",)
+    found, _ = events_of("The plot was led by Anton Weiss, a battalion commander who was arrested at his home "
+                         "in Strelsau late Wednesday.")
+    assert only(found, "Arrest").targets == ("person/anton-weiss",)
+
+
 def test_events_the_capital_refers_back_to_the_dateline_town(events_of):
     found, _ = events_of("Tarvik (AFP) - Three gunmen attacked the Spanish embassy in the Ruritanian capital "
                          "late on Monday, officials said on Tuesday.")

@@ -36,6 +36,7 @@ SETTLEMENT = "City"
 TRAVEL_PREPS = ("for", "on")
 MAX_DEPTH = 2
 PLACE_DEPTH = 3  # "the wall of a tailings dam at a gold mine near Geita"
+POST_PHRASE_REACH = 6  # tokens from a post's noun to the comma before its holder's name
 
 
 @dataclass
@@ -337,7 +338,7 @@ def verb_roles(doc: ArticleIndex, verb: Token, cls: str = "") -> Roles:
             for obj in doc.kids(child.index, "pobj"):
                 roles.add(argument(doc, obj.index), "actors")
         elif child.dep == "dobj":
-            roles.add(argument(doc, child.index), "targets")
+            roles.add(_person_or_argument(doc, child.index, cls), "targets")
             roles.places += place_phrases(doc, child.index, 1)
         elif child.dep == "oprd":  # "named the finance director, Jane Doe, chief executive"
             roles.add([m for m in argument(doc, child.index) if m.kind == "Person"], "targets")
@@ -370,8 +371,24 @@ def _person_or_argument(doc: ArticleIndex, i: int, cls: str) -> list[Mention]:
         # "The chief executive of Acme SA, Jane Doe, resigned": the parser may hang her on "Acme SA".
         owners = [o for p in doc.kids(i, "prep") if p.lemma.lower() == "of" for o in doc.kids(p.index, "pobj")]
         named = [m for a in [token, *doc.kids(i, "appos")] for m in mentions_at(doc, a.index)]
-        return named + [m for o in owners for a in doc.kids(o.index, "appos") for m in mentions_at(doc, a.index) if m.kind == "Person"]
+        named += [m for o in owners for a in doc.kids(o.index, "appos") for m in mentions_at(doc, a.index) if m.kind == "Person"]
+        # "Mohamed Sesay, a battalion commander who was arrested": the person the post describes
+        described = [m for m in mentions_at(doc, token.head) if m.kind == "Person"] if token.dep == "appos" else []
+        return named or described or _name_after_comma(doc, i)
     return argument(doc, i)
+
+
+def _name_after_comma(doc: ArticleIndex, i: int) -> list[Mention]:
+    """"arrested the airline's head of maintenance, Cristián Mora, and ...": the person named after
+    the comma closing a post's phrase, however the parser hung the name."""
+    sentence = doc.parsed.sentences[doc.sentence_of[i]]
+    for j in range(i + 1, min(sentence.last, i + POST_PHRASE_REACH)):
+        token = doc.tokens[j]
+        if token.pos in ("VERB", "AUX"):
+            return []
+        if token.text == ",":
+            return [m for m in mentions_at(doc, j + 1) if m.kind == "Person"] if j + 1 < sentence.last else []
+    return []
 
 
 def _passive(doc: ArticleIndex, verb: Token) -> bool:
