@@ -1158,6 +1158,8 @@ def test_events_the_capital_refers_back_to_the_dateline_town(events_of):
     found, _ = events_of("Tarvik (AFP) - Three gunmen attacked the Spanish embassy in the Ruritanian capital "
                          "late on Monday, officials said on Tuesday.")
     assert only(found, "Attack").places == ("place/tarvik",)
+    found, _ = events_of("Tarvik (AP) - Gunmen attacked a bank in Ruritania's capital on Friday, officials said.")
+    assert only(found, "Attack").places == ("place/tarvik",)
 
 
 def test_events_the_town_refers_back_to_the_town_named_before(events_of):

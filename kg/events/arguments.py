@@ -136,7 +136,9 @@ def _facility_antecedent(doc: ArticleIndex, token: Token) -> Mention | None:
     if _settlement(noun) and any(p.lemma.lower() == "of" for p in doc.kids(token.index, "prep")):
         return None  # "the town of X" names X itself
     holder = doc.head(token.index) if token.dep == "compound" else token  # "the prison attack"
-    definite = any(c.lemma.lower() in DEFINITE for c in doc.kids(holder.index, "det"))
+    # "the capital", and "Ecuador's capital" (a place's possessive makes it as definite)
+    definite = any(c.lemma.lower() in DEFINITE for c in doc.kids(holder.index, "det")) \
+        or any(m.kind == "Place" for c in doc.kids(holder.index, "poss") for m in mentions_at(doc, c.index))
     same = any(c.lemma.lower() == "same" for c in doc.kids(token.index, "amod"))
     named = any(c.index in doc.mention_at for c in doc.kids(token.index, "compound"))
     if not (definite or same or named):
