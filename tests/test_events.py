@@ -1117,6 +1117,9 @@ def test_events_an_event_told_overnight_is_dated_by_the_morning_the_night_ended(
 def test_events_a_strike_by_workers_is_a_protest_and_a_missile_strike_is_not(events_of):
     found, _ = events_of("A nationwide strike by public school teachers in Strelsau entered its fourth day on Thursday.")
     assert [m.event_class for m in found] == ["Protest"]
+    found, _ = events_of("Nurses at several hospitals in Strelsau held a two-day strike on Monday. "
+                         "Dock workers walked off the job on Tuesday.")
+    assert [m.event_class for m in found] == ["Protest", "Protest"]
     found, _ = events_of("The strikes near Strelsau on Wednesday destroyed three depots.")
     assert "Protest" not in {m.event_class for m in found}
 

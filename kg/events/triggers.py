@@ -130,8 +130,11 @@ def _labour_stoppage(doc: ArticleIndex, noun: Token) -> bool:
     not a missile strike."""
     kids = doc.kids(noun.index, "amod", "compound", "poss")
     agents = [o for p in doc.kids(noun.index, "prep") if p.lemma.lower() == "by" for o in doc.kids(p.index, "pobj")]
+    # "nurses at several hospitals held a two-day strike": the crowd holding it
+    holder = doc.head(noun.index) if noun.dep == "dobj" else None
+    holders = _subject_nouns(doc, holder) if holder is not None and holder.pos == "VERB" else []
     return any(k.lemma.lower() in cue("stoppage_kind") for k in kids) \
-        or any(n.lemma.lower() in cue("crowd") for n in [*kids, *agents])
+        or any(n.lemma.lower() in cue("crowd") for n in [*kids, *agents, *holders])
 
 
 def _person_subject(doc: ArticleIndex, verb: Token) -> bool:
