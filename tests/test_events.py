@@ -1120,6 +1120,7 @@ def test_events_a_strike_by_workers_is_a_protest_and_a_missile_strike_is_not(eve
     found, _ = events_of("Nurses at several hospitals in Strelsau held a two-day strike on Monday. "
                          "Dock workers walked off the job on Tuesday.")
     assert [m.event_class for m in found] == ["Protest", "Protest"]
+    assert found[0].places == ("place/strelsau",)  # where those holding it are
     found, _ = events_of("The strikes near Strelsau on Wednesday destroyed three depots.")
     assert "Protest" not in {m.event_class for m in found}
 

@@ -436,11 +436,12 @@ def noun_roles(doc: ArticleIndex, noun: Token, cls: str) -> Roles:
     roles.places += place_phrases(doc, noun.index)
     support = support_verb(doc, noun)
     if support is not None:
-        if noun.dep != "nsubj":
-            subj = subject(doc, support.index)
-            if subj is not None:
-                roles.add(argument(doc, subj), "actors")
+        subj = subject(doc, support.index) if noun.dep != "nsubj" else None
+        if subj is not None:
+            roles.add(argument(doc, subj), "actors")
         roles.places += place_phrases(doc, support.index)
+        if not roles.places and subj is not None:
+            roles.places += place_phrases(doc, subj, 1)  # "nurses at hospitals in Accra held a strike"
         if ancestry(cls)[-1] == ATTACK:
             # "The attack began at the Silesian Regional Hospital": an organisation where an attack
             # began was what it struck.
