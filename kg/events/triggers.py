@@ -10,7 +10,9 @@ lets "hit", "batter", "devastate" tell a disaster at all; a verb acting on a
 hazard ("battling the blaze") tells no event. Some verbs tell an event only with
 the right subject or object (``GATED_VERBS``): a built thing collapsing, an
 explosive tearing through a place, a crowd marching, forces being sent, someone
-named to a post, someone ordered held in custody; and a verb "as <post>" ("took over as chief executive") is an appointment.
+named to a post, someone ordered held in custody; and a verb "as <post>" ("took
+over as chief executive") is an appointment. A blast at a works told with no
+bomb is a disaster, and a strike by a crowd of workers a protest.
 """
 
 from __future__ import annotations
