@@ -73,6 +73,7 @@ CONFIDENCE = {
     "based-in": 0.8,
     "sited-in": 0.8,
     "seat-of": 0.8,
+    "founder": 0.7,
     "workplace-in": 0.6,
     "story-based-in": 0.6,
     "its-unit": 0.7,
@@ -81,6 +82,7 @@ CONFIDENCE = {
     "name-prefix": 0.7,
 }
 DETERMINERS = frozenset({"the", "a", "an"})
+FOUNDER = "founder"
 WORKPLACE_PREPOSITIONS = frozenset({"at", "with"})  # "an analyst at X", "a lawyer with X"
 COPULA_WORDS = frozenset({"is", "was", "has", "had", "been", "also", "now", "then"})  # "who was", "who has also been"
 # Words that introduce a described role as a determiner does: "her Freedonian counterpart, Jane Doe".
@@ -322,7 +324,7 @@ def _affiliations_as_written(context: Context, sentence: Sentence) -> Iterator[R
         for finders in (
             (("possessive", _possessive), ("title-before", _title_before), ("role-of-before", _role_of_before)),
             (("appositive", _appositive), ("of-after", _of_after), ("who-leads", _who_leads), ("led-by", _led_by),
-             ("appointed-as", _appointed_as)),
+             ("appointed-as", _appointed_as), ("founder", _founded)),
         ):
             for rule, finder in finders:
                 found = [(obj, role) for obj, role in finder(context, sentence, person)
@@ -743,6 +745,28 @@ def _appointed_as(context: Context, sentence: Sentence, person: tuple[int, int, 
     owner = _title_owner(context, sentence, first, role.casefold(), others)
     if owner:
         yield owner, role
+
+
+def _founded(context: Context, sentence: Sentence, person: tuple[int, int, str]) -> Iterator[tuple[str, str]]:
+    """"X founded Acme", "X, 58, who set up the Acme Trust in 2012": the organisation the person's
+    verb (or the verb of a "who" clause on the name) founded (`entities/founding_verbs.txt`)."""
+    tokens = context.tokens
+    head = next((t for t in tokens[person[0] : person[1]] if not person[0] <= t.head < person[1]), None)
+    if head is None:
+        return
+    verbs = [tokens[head.head]] if head.dep == "nsubj" else []
+    verbs += [t for t in tokens[head.index + 1 : sentence.last] if t.head == head.index and t.dep == "relcl"]
+    for verb in verbs:
+        particles = [t.text.casefold() for t in tokens[verb.index + 1 : sentence.last] if t.head == verb.index and t.dep == "prt"]
+        if not {verb.lemma.casefold(), *(f"{verb.lemma.casefold()} {p}" for p in particles)} & names.lexicon("founding_verbs"):
+            continue
+        objects = [t for t in tokens[verb.index + 1 : sentence.last] if t.head == verb.index and t.dep == "dobj"]
+        for obj in objects:
+            for i in range(verb.index + 1, obj.index + 1):
+                organization = _entity_at(context, i)
+                if organization and organization[0] == i and context.kinds.get(organization[2], ("", None))[0] == ORGANIZATION_KIND:
+                    yield organization[2], FOUNDER
+                    return
 
 
 def _past_possessor(context: Context, sentence: Sentence, index: int) -> int:

@@ -53,6 +53,10 @@ def relations_of(parse_text, text: str) -> set[tuple[str, str, str, str | None, 
             "Markets fell, said Lena Voss, the Baltic Naval College's director for Strelsau.",
             ("person/lena-voss", "worksFor", "organization/baltic-naval-college", "director", "appositive"),
         ),
+        (  # who founded the organisation
+            "Lena Voss, 58, who set up the Baltic Naval College in 2012, was arrested on Monday.",
+            ("person/lena-voss", "worksFor", "organization/baltic-naval-college", "founder", "founder"),
+        ),
         (  # descriptors before the organisation's name
             "Police arrested Lena Voss, leader of the small opposition Baltic Naval College, on Wednesday.",
             ("person/lena-voss", "worksFor", "organization/baltic-naval-college", "leader", "appositive"),
