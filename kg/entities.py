@@ -413,7 +413,7 @@ def _repair(parsed: ParsedArticle, first: int, last: int, label: str, groups: fr
     kind = KIND_OF_LABEL[label]
     # "the General Inspectorate for Emergency Situations": an organisation's name may open with a title word.
     named_body = label == "ORG" and any(t.text in ORGANIZATION_CONNECTORS for t in tokens[first:last])
-    first, last, titled = _trim(tokens, first, last, keep_titles=named_body)
+    first, last, titled = _trim(tokens, first, last, keep_titles=named_body, plural_titles=label == "PERSON")
     last = _past_cut_connector(parsed, first, last)
     if kind == PERSON and not titled and last - first > 1 and _plural_group(tokens[last - 1], groups):
         last -= 1
@@ -506,7 +506,15 @@ def _past_cut_connector(parsed: ParsedArticle, first: int, last: int) -> int:
     return end if end > last else last - 1
 
 
-def _trim(tokens: tuple[Token, ...], first: int, last: int, keep_titles: bool = False) -> tuple[int, int, bool]:
+def _title_word(word: str, plural: bool) -> bool:
+    """A post's noun, or with ``plural`` its plural before several people's names ("Defence
+    Ministers X and Y"; not "Reporters Without Borders")."""
+    folded = word.casefold()
+    return folded in names.lexicon("role_heads") or plural and folded.endswith("s") and folded[:-1] in names.lexicon("role_heads")
+
+
+def _trim(tokens: tuple[Token, ...], first: int, last: int, keep_titles: bool = False,
+          plural_titles: bool = False) -> tuple[int, int, bool]:
     """Drop leading articles, honorifics and role titles and trailing possessives and punctuation.
 
     Returns the new bounds and whether an honorific stood before the name.
@@ -520,7 +528,7 @@ def _trim(tokens: tuple[Token, ...], first: int, last: int, keep_titles: bool = 
             first += 1  # a verb or common noun the model swept in: "replied State Department"
         elif word in names.lexicon("honorifics"):
             first, titled = first + 1, True
-        elif not keep_titles and word.casefold() in names.lexicon("role_heads") and last - first > 1 and tokens[first + 1].text[:1].isupper() \
+        elif not keep_titles and _title_word(word, plural_titles) and last - first > 1 and tokens[first + 1].text[:1].isupper() \
                 and not names.normal(tokens[last - 1].text) in names.lexicon("organization_heads"):
             first += 1  # a title before a name, unless the name is an organisation's ("Premier League")
             titled = titled or word[:1].isupper()  # "Magistrate Winnie Akello": a capitalised title names a person

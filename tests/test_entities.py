@@ -164,6 +164,7 @@ def test_entities_surname_the_model_missed_is_found_and_joined(parse_text):
     # A capitalised title before a name the model took for a body names a person; a body's name the
     # model cut after "for" goes on.
     ("Magistrate Winnie Akello granted him bail.", "Winnie Akello", ("Person", None)),
+    ("Defence Ministers Anurak Srisuk and Sok Vannara met for five hours on Tuesday.", "Anurak Srisuk", ("Person", None)),
     ("The inspectors, who work for the State Agency for Dam Safety, were charged.", "State Agency for Dam Safety",
      ("Organization", None)),
     # A name ending in "No." goes on over its number; a stadium is a place.
