@@ -537,11 +537,10 @@ def _trim(tokens: tuple[Token, ...], first: int, last: int, keep_titles: bool = 
     opening = next((i for i in range(first + 1, last) if tokens[i].text == "("), None)
     if opening is not None:
         last = opening  # "Quality Authority (HIQA)": the acronym in brackets is a name of its own
-    # A settlement noun in lower case after a place's name describes it ("Surin province" is Surin).
-    if last - first > 1 and tokens[last - 1].text.islower() and tokens[last - 1].text in names.settlement_nouns():
-        last -= 1
-    # ... and so does a body's noun in lower case ("the People's Voice party" is People's Voice).
-    elif last - first > 1 and tokens[last - 1].text.islower() and tokens[last - 1].text in names.lexicon("organization_heads"):
+    # A settlement noun or a body's noun in lower case after a name describes it ("Surin province"
+    # is Surin, "the People's Voice party" is People's Voice).
+    final = tokens[last - 1].text
+    if last - first > 1 and final.islower() and (final in names.settlement_nouns() or final in names.lexicon("organization_heads")):
         last -= 1
     # A score the model swept in ("Club Cafeteros del Quindío 2-1"; not "Apollo 11").
     if last - first > 3 and tokens[last - 1].pos == "NUM" and tokens[last - 2].text in HYPHENS and tokens[last - 3].pos == "NUM":

@@ -715,12 +715,17 @@ def _past_age_and_copula(tokens: Sequence[Token], index: int, end: int) -> int:
     return index
 
 
+def _name_head(context: Context, name: tuple[int, int, str]) -> Token | None:
+    """The token of a name hung on something outside it: the name's syntactic head."""
+    return next((t for t in context.tokens[name[0] : name[1]] if not name[0] <= t.head < name[1]), None)
+
+
 def _appointed_as(context: Context, sentence: Sentence, person: tuple[int, int, str]) -> Iterator[tuple[str, str]]:
     """"X was appointed finance minister", "X becomes fisheries minister": the post the verb gives,
     held at the organisation after "of", else where a bare title would be (the story's country
     for an office of state, its company for a company title)."""
     tokens = context.tokens
-    head = next((t for t in tokens[person[0] : person[1]] if not person[0] <= t.head < person[1]), None)
+    head = _name_head(context, person)
     if head is None or head.dep not in ("nsubj", "nsubjpass") or tokens[head.head].lemma.casefold() not in names.lexicon("appointing_verbs"):
         return
     verb = tokens[head.head]
@@ -751,7 +756,7 @@ def _founded(context: Context, sentence: Sentence, person: tuple[int, int, str])
     """"X founded Acme", "X, 58, who set up the Acme Trust in 2012": the organisation the person's
     verb (or the verb of a "who" clause on the name) founded (`entities/founding_verbs.txt`)."""
     tokens = context.tokens
-    head = next((t for t in tokens[person[0] : person[1]] if not person[0] <= t.head < person[1]), None)
+    head = _name_head(context, person)
     if head is None:
         return
     verbs = [tokens[head.head]] if head.dep == "nsubj" else []
