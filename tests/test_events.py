@@ -1143,6 +1143,21 @@ def test_events_a_court_ordering_someone_held_is_a_detention(events_of):
     assert "Detention" not in {m.event_class for m in found}
 
 
+def test_events_a_participle_ordered_tells_what_happened_to_its_noun(events_of):
+    # The parser hangs the participle on the name, or takes it for a past tense with a subject.
+    for text, event_class in [("A court in Strelsau ordered Maria Lopez released on Friday.", "Release"),
+                              ("On Friday a judge in Strelsau ordered Anton Weiss released.", "Release"),
+                              ("A Zenda judge on Thursday ordered Maria Lopez held for 30 days.", "Detention")]:
+        found, key_of = events_of(text)
+        event = only(found, event_class)
+        assert (event.actors, len(event.targets)) == ((), 1), text
+
+
+def test_events_a_participle_after_a_name_happened_to_that_person(events_of):
+    found, _ = events_of("The government said Anton Weiss, kidnapped on Monday, was alive.")
+    assert [(m.event_class, m.targets) for m in found] == [("Capture", ("person/anton-weiss",))]
+
+
 def test_events_naming_someone_to_a_post_is_an_appointment(events_of):
     found, _ = events_of("On Monday, the board named its finance director, Maria Lopez, interim chief executive.")
     assert [(m.event_class, m.targets) for m in found] == [("Appointment", ("person/maria-lopez",))]

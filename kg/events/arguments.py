@@ -322,7 +322,10 @@ def support_verb(doc: ArticleIndex, noun: Token) -> Token | None:
 def verb_roles(doc: ArticleIndex, verb: Token, cls: str = "") -> Roles:
     roles = Roles()
     subj = subject(doc, verb.index)
-    if subj is not None:
+    if _reduced_passive(doc, verb):
+        # "a judge ordered Jane Doe held", "two men arrested on Monday": the noun is who it happened to.
+        roles.add(_person_or_argument(doc, verb.head, cls), "targets")
+    elif subj is not None:
         passive = _passive(doc, verb) or _small_clause_participle(doc, verb)
         found = _person_or_argument(doc, subj, cls)
         # "a Belgrade court released her": a town or place before an unnamed body says where, not who.
@@ -348,13 +351,25 @@ def verb_roles(doc: ArticleIndex, verb: Token, cls: str = "") -> Roles:
             for obj in doc.kids(child.index, "pobj"):
                 roles.add(argument(doc, obj.index), "targets")
     roles.places += place_phrases(doc, verb.index)
-    if not roles.places and verb.dep in ("ccomp", "xcomp") and doc.head(verb.index).lemma.lower() in cue("ordering_verb"):
+    if not roles.places and (order := ordering_verb(doc, verb)) is not None:
         # "a court in Strelsau ordered him held in custody": where the order was given
-        court = subject(doc, verb.head)
+        court = subject(doc, order.index)
         if court is not None:  # "a Strelsau court", "a court in Strelsau"
             roles.places += [m for c in doc.kids(court, "compound") for m in mentions_at(doc, c.index) if m.kind == "Place"]
             roles.places += place_phrases(doc, court, 1)
     return roles
+
+
+def ordering_verb(doc: ArticleIndex, verb: Token) -> Token | None:
+    """The verb that ordered what a bare participle tells: "ordered him held", "ordered Jane Doe
+    released" (the parser may hang the participle on the name, or tag it a past tense)."""
+    head = doc.head(verb.index)
+    if _reduced_passive(doc, verb) and head.dep == "dobj":
+        head = doc.head(head.index)
+    elif verb.dep not in ("ccomp", "xcomp", "oprd") or verb.tag not in ("VBN", "VBD") \
+            or doc.kids(verb.index, "aux", "auxpass", "dobj"):
+        return None  # "ordered troops to attack", "ordered that police hold talks"
+    return head if head.lemma.lower() in cue("ordering_verb") else None
 
 
 def _place_modifier(doc: ArticleIndex, head: int, mention: Mention) -> bool:
@@ -403,6 +418,11 @@ def _passive(doc: ArticleIndex, verb: Token) -> bool:
         and head.index != verb.index and bool(doc.kids(head.index, "nsubjpass", "auxpass"))
 
 
+def _reduced_passive(doc: ArticleIndex, verb: Token) -> bool:
+    """A bare participle hung on a noun, a passive relative clause without "who was"."""
+    return verb.dep == "acl" and verb.tag == "VBN" and not doc.kids(verb.index, *SUBJECT_DEPS)
+
+
 def _small_clause_participle(doc: ArticleIndex, verb: Token) -> bool:
     """ "declared the group defeated", "found the guard killed": a bare participle's subject is who it happened to.
 
@@ -411,7 +431,7 @@ def _small_clause_participle(doc: ArticleIndex, verb: Token) -> bool:
     """
     if verb.dep not in ("ccomp", "xcomp", "oprd") or doc.kids(verb.index, "aux", "auxpass"):
         return False
-    return verb.tag == "VBN" or doc.head(verb.index).lemma.lower() in cue("declaring")
+    return verb.tag == "VBN" or doc.head(verb.index).lemma.lower() in cue("declaring") or ordering_verb(doc, verb) is not None
 
 
 def noun_roles(doc: ArticleIndex, noun: Token, cls: str) -> Roles:

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kg import names
-from kg.events.arguments import subject
+from kg.events.arguments import ordering_verb, subject
 from kg.events.document import ArticleIndex
 from kg.events.lexicon import ATTACK, NO_EVENT, cue, hazard_classes, triggers
 from kg.model import Token
@@ -342,11 +342,10 @@ def _named_to_a_post(doc: ArticleIndex, verb: Token) -> bool:
 def _held_in_custody(doc: ArticleIndex, verb: Token) -> bool:
     """"a court ordered him held in custody for 30 days", "ordered her held for 30 days": a
     detention ordered (not "held talks", "held a rally")."""
-    if verb.lemma.lower() not in cue("custody_verb") or verb.tag != "VBN":
+    if verb.lemma.lower() not in cue("custody_verb"):
         return False
-    ordered = verb.dep in ("ccomp", "xcomp", "oprd") and doc.head(verb.index).lemma.lower() in cue("ordering_verb")
-    custody = any(o.lemma.lower() in cue("custody") for p in doc.kids(verb.index, "prep") for o in doc.kids(p.index, "pobj"))
-    return ordered or custody
+    custody = verb.tag == "VBN" and any(o.lemma.lower() in cue("custody") for p in doc.kids(verb.index, "prep") for o in doc.kids(p.index, "pobj"))
+    return custody or ordering_verb(doc, verb) is not None
 
 
 def _hazard_happened(doc: ArticleIndex, verb: Token) -> bool:
