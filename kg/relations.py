@@ -504,17 +504,22 @@ def _profession_at_place(context: Context, obj: str, role: str | None) -> bool:
 
 
 def _of_after(context: Context, sentence: Sentence, person: tuple[int, int, str]) -> Iterator[tuple[str, None]]:
-    """"<Person> of [the] <Organization>": "Dr. Jane Doe of Example University".
+    """"<Person> of [the] <Organization>": "Dr. Jane Doe of Example University", "their lawyer,
+    Jane Doe, of the Strelsau-based Acme Trust".
 
     Only an organisation: "Jane Doe of Quillmoor" says where she lives, not for whom she works.
     """
     tokens = context.tokens
     index = person[1]
+    if index + 1 < sentence.last and tokens[index].text == ",":
+        index += 1
     if index + 1 >= sentence.last or tokens[index].text.casefold() != "of":
         return
     index += 1
     if tokens[index].text.casefold() == "the" and index + 1 < sentence.last:
         index += 1
+    if index + 3 < sentence.last and tokens[index + 1].text == "-" and tokens[index + 2].text.casefold() == "based":
+        index += 3
     found = _entity_at(context, index)
     if found and found[0] == index and context.kinds.get(found[2], ("", None))[0] == "Organization":
         yield found[2], None
@@ -843,8 +848,12 @@ def _who_leads(context: Context, sentence: Sentence, person: tuple[int, int, str
     index = person[1]
     if index + 3 >= sentence.last or tokens[index].text != "," or tokens[index + 1].text.casefold() != "who":
         return
+    verb_end = index + 3
     role = names.role_verbs().get(tokens[index + 2].text.casefold())
-    target = index + 3 + (tokens[index + 3].text.casefold() == "the")
+    if role is None and verb_end + 1 < sentence.last:  # "who had headed"
+        role = names.role_verbs().get(f"{tokens[index + 2].text} {tokens[index + 3].text}".casefold())
+        verb_end += 1
+    target = verb_end + (tokens[verb_end].text.casefold() == "the")
     organization = _organization_at(context, target) if role and target < sentence.last else None
     # "who ran Acme's iron ore division": a part of the organisation, not the whole.
     if organization and organization[0] == target and not (organization[1] < sentence.last and tokens[organization[1]].tag == "POS"):

@@ -216,6 +216,18 @@ def relations_of(parse_text, text: str) -> set[tuple[str, str, str, str | None, 
             "Lena Voss, who leads the Umoja Democratic Movement, won the vote.",
             ("person/lena-voss", "worksFor", "organization/umoja-democratic-movement", "leader", "who-leads"),
         ),
+        (  # ... with an auxiliary: "had headed" is a post no longer held
+            "Lena Voss, who had headed the Umoja Democratic Movement since 2027, resigned on Tuesday.",
+            ("person/lena-voss", "worksFor", "organization/umoja-democratic-movement", "former head", "who-leads"),
+        ),
+        (  # an organisation after a comma and "of", past a "<place>-based"
+            "The charges are false, said their lawyer, Lena Voss, of the Strelsau-based Umoja Rights Centre.",
+            ("person/lena-voss", "worksFor", "organization/umoja-rights-centre", None, "of-after"),
+        ),
+        (  # an occupation is a post at the company that employs one
+            "Mark Ruddle, 29, a conductor for Northstar Liner, was shot dead on Sunday.",
+            ("person/mark-ruddle", "worksFor", "organization/northstar-liner", "conductor", "appositive"),
+        ),
         (  # the government of a place
             "Troops were sent, said Moïse Kambale, a spokesman for the provincial government of North Kivu.",
             ("person/moise-kambale", "worksFor", "place/north-kivu", "spokesman", "appositive"),

@@ -387,7 +387,7 @@ def _person_or_argument(doc: ArticleIndex, i: int, cls: str) -> list[Mention]:
     if cls.lower() in cue("person_event") and token.tag == "NN" and token.lemma.lower() in names.lexicon("role_heads"):
         # "The chief executive of Acme SA, Jane Doe, resigned": the parser may hang her on "Acme SA".
         owners = [o for p in doc.kids(i, "prep") if p.lemma.lower() == "of" for o in doc.kids(p.index, "pobj")]
-        named = [m for a in [token, *doc.kids(i, "appos")] for m in mentions_at(doc, a.index)]
+        named = [m for a in [token, *doc.kids(i, "appos"), *_named_as(doc, i)] for m in mentions_at(doc, a.index)]
         named += [m for o in owners for a in doc.kids(o.index, "appos") for m in mentions_at(doc, a.index) if m.kind == "Person"]
         # "Mohamed Sesay, a battalion commander who was arrested": the person the post describes
         described = [m for m in mentions_at(doc, token.head) if m.kind == "Person"] if token.dep == "appos" else []
