@@ -131,6 +131,12 @@ def demonyms() -> dict[str, str]:
 
 
 @cache
+def capitals() -> dict[str, str]:
+    """Capital city (normal form) -> its country's name: ``tunis`` -> ``Tunisia``."""
+    return {normal(capital): country for capital, country in _pairs("capitals.tsv")}
+
+
+@cache
 def countries() -> frozenset[str]:
     """Normal forms of the country names the demonym table knows."""
     return frozenset(normal(country) for country in demonyms().values())

@@ -16,8 +16,9 @@ word patterns news writing uses around a name:
 - ``story-title``: a bare title in a sentence naming no organisation or country:
   a company title (``company_titles.txt``: "Chief Executive Jane Doe said ...") at
   the organisation the article names first, an office of state
-  (``state_offices.txt``: "Prime Minister Jane Doe") in the one country the
-  article names, "Its chief executive, Jane Doe," at the organisation named last;
+  (``state_offices.txt``: "Prime Minister Jane Doe") in the country the dateline
+  names or whose capital it names (``capitals.tsv``), else the one country the
+  article names; "Its chief executive, Jane Doe," at the organisation named last;
 - "her Examplian counterpart, John Roe" takes the role of the sentence's other
   affiliation (one role only; else it stays "counterpart").
 A profession ("judge", "lawyer", "forward") never makes a country or city the
@@ -466,14 +467,18 @@ def _only_country(context: Context) -> str | None:
 
 
 def _dateline_country(context: Context) -> str | None:
-    """A country named in the dateline that opens the article's story."""
+    """A country named in the dateline that opens the article's story, or the country whose
+    capital the dateline names ("TUNIS (Reuters) -") when the article names that country."""
     text = context.parsed.article.text
     for block in context.parsed.blocks[:2]:  # the headline may come first
         match = DATELINE.match(text[block.start : block.end])
         if match:
             end = block.start + match.end()
-            return next((key for mention, key in context.at.values()
-                         if block.start <= mention.start < end and context.kinds.get(key, ("", None)) == COUNTRY_KIND), None)
+            named = sorted((mention.start, mention.text, key) for mention, key in set(context.at.values())
+                           if block.start <= mention.start < end)
+            country = next((key for _, _, key in named if context.kinds.get(key, ("", None)) == COUNTRY_KIND), None)
+            capital_of = names.capitals().get(names.normal(named[0][1])) if named else None
+            return country or (capital_of and _country_key(context, capital_of))
     return None
 
 

@@ -309,6 +309,12 @@ def test_relations_office_of_state_needs_a_country_named_well_above_any_other(pa
     assert not any(r[0] == "person/mark-ruddle" for r in relations_of(parse_text, text))
 
 
+def test_relations_a_capital_in_the_dateline_says_whose_office_of_state(parse_text):
+    text = ("LISBON (Reuters) - Fires burned across Portugal on Monday, near the Spanish border, and Spain "
+            "sent planes. Prime Minister Mark Ruddle visited.")
+    assert ("person/mark-ruddle", "worksFor", "place/portugal", "prime minister", "story-title") in relations_of(parse_text, text)
+
+
 def test_relations_a_part_of_an_organisation_led_by_someone_is_not_the_whole(parse_text):
     text = "A faction of the Umoja Democratic Movement led by Col. Lena Voss did not sign the deal."
     assert not any(r[0] == "person/lena-voss" for r in relations_of(parse_text, text))
