@@ -404,14 +404,22 @@ def _its_owner(context: Context, sentence: Sentence, its: int) -> str | None:
 def _named_by_noun(context: Context, index: int) -> str | None:
     """What "the <noun>" at token ``index`` stands for: the story's company for a company noun
     ("the company's head of corporate affairs"), else the organisation or place named last
-    before it whose name ends in that noun or has it right after ("the Warnmadi Aboriginal
-    Corporation ... the corporation's", "Lubero territory ... the territory's")."""
+    before it whose name ends or begins in that noun or has it right next to it ("the Warnmadi
+    Aboriginal Corporation ... the corporation's", "Lubero territory ... the territory's", "Club
+    Atletico Acme ... the club's", "the club Acme ... the club's")."""
     noun = context.tokens[index].lemma.casefold()
     if noun in names.lexicon("company_nouns"):
         return _company_before(context, index) or _story_company(context)
     # A definite "the hospital's" may point back past the last two sentences to the one named so.
     return next((key for last, key in _names_before(context, index, anywhere=True)
-                 if noun in (context.tokens[last].lemma.casefold(), context.tokens[last + 1].lemma.casefold())), None)
+                 if noun in _words_at_the_ends(context, last)), None)
+
+
+def _words_at_the_ends(context: Context, last: int) -> set[str]:
+    """The lemmas of a name's first and last words and of the words on either side of it."""
+    first = _entity_at(context, last)[0]
+    ends = (first - 1, first, last, last + 1)
+    return {context.tokens[i].lemma.casefold() for i in ends if 0 <= i < len(context.tokens)}
 
 
 def _company_before(context: Context, index: int) -> str | None:
@@ -664,9 +672,13 @@ def _appositive(context: Context, sentence: Sentence, person: tuple[int, int, st
     if index == person[1] or index >= sentence.last or tokens[index - 1].text != ",":
         return
     index = _past_age_and_copula(tokens, index, sentence.last)
+    definite = tokens[index].text.casefold() == "the"
     if tokens[index].text.casefold() in DETERMINERS:
         index += 1
     owner = _organization_at(context, index)
+    if owner is None and definite and index + 1 < sentence.last and tokens[index].pos == "NOUN" and tokens[index + 1].tag == "POS":
+        named = _named_by_noun(context, index)  # "Jane Doe, the club's sporting director"
+        owner = (index, index + 1, named) if named else None
     start = owner[1] if owner else index
     possessed = owner is not None and start < sentence.last and tokens[start].tag == "POS"
     if possessed:

@@ -224,6 +224,14 @@ def relations_of(parse_text, text: str) -> set[tuple[str, str, str, str | None, 
             "The charges are false, said their lawyer, Lena Voss, of the Strelsau-based Umoja Rights Centre.",
             ("person/lena-voss", "worksFor", "organization/umoja-rights-centre", None, "of-after"),
         ),
+        (  # "the <noun>'s" in an appositive is the organisation named so before
+            "Velcor Holdings LLC shares fell. Mark Ruddle, the company's chief executive, resigned.",
+            ("person/mark-ruddle", "worksFor", "organization/velcor-holdings-llc", "chief executive", "appositive"),
+        ),
+        (  # ... whose name begins with that noun
+            "Club Atletico Velcor lost 4-0 on Sunday. Mark Ruddle, the club's sporting director, resigned.",
+            ("person/mark-ruddle", "worksFor", "organization/club-atletico-velcor", "sporting director", "appositive"),
+        ),
         (  # an occupation is a post at the company that employs one
             "Mark Ruddle, 29, a conductor for Northstar Liner, was shot dead on Sunday.",
             ("person/mark-ruddle", "worksFor", "organization/northstar-liner", "conductor", "appositive"),
