@@ -404,9 +404,9 @@ def _its_owner(context: Context, sentence: Sentence, its: int) -> str | None:
 def _named_by_noun(context: Context, index: int) -> str | None:
     """What "the <noun>" at token ``index`` stands for: the story's company for a company noun
     ("the company's head of corporate affairs"), else the organisation or place named last
-    before it whose name ends or begins in that noun or has it right next to it ("the Warnmadi
-    Aboriginal Corporation ... the corporation's", "Lubero territory ... the territory's", "Club
-    Atletico Acme ... the club's", "the club Acme ... the club's")."""
+    before it whose name has that noun or has it right next to it ("the Warnmadi Aboriginal
+    Corporation ... the corporation's", "Lubero territory ... the territory's", "Club Atletico
+    Acme ... the club's", "the club Acme ... the club's")."""
     noun = context.tokens[index].lemma.casefold()
     if noun in names.lexicon("company_nouns"):
         return _company_before(context, index) or _story_company(context)
@@ -416,10 +416,10 @@ def _named_by_noun(context: Context, index: int) -> str | None:
 
 
 def _words_at_the_ends(context: Context, last: int) -> set[str]:
-    """The lemmas of a name's first and last words and of the words on either side of it."""
+    """The lemmas of a name's words ("the Junior Doctors Association of Ghana") and of the words
+    on either side of it."""
     first = _entity_at(context, last)[0]
-    ends = (first - 1, first, last, last + 1)
-    return {context.tokens[i].lemma.casefold() for i in ends if 0 <= i < len(context.tokens)}
+    return {context.tokens[i].lemma.casefold() for i in range(first - 1, last + 2) if 0 <= i < len(context.tokens)}
 
 
 def _company_before(context: Context, index: int) -> str | None:

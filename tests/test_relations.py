@@ -228,6 +228,10 @@ def relations_of(parse_text, text: str) -> set[tuple[str, str, str, str | None, 
             "Velcor Holdings LLC shares fell. Mark Ruddle, the company's chief executive, resigned.",
             ("person/mark-ruddle", "worksFor", "organization/velcor-holdings-llc", "chief executive", "appositive"),
         ),
+        (  # ... or has it anywhere
+            "The Junior Doctors Association of Ruritania struck. The association's spokesman, Mark Ruddle, said so.",
+            ("person/mark-ruddle", "worksFor", "organization/junior-doctors-association-of-ruritania", "spokesman", "story-title"),
+        ),
         (  # ... whose name begins with that noun
             "Club Atletico Velcor lost 4-0 on Sunday. Mark Ruddle, the club's sporting director, resigned.",
             ("person/mark-ruddle", "worksFor", "organization/club-atletico-velcor", "sporting director", "appositive"),
