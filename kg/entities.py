@@ -21,7 +21,8 @@ The small statistical model is corrected by general means:
 - within one article a name keeps one kind (one sense per discourse), decided
   by the strongest evidence among its mentions; a company's bare name ("Acme"
   beside "Acme N.V.") is an organisation;
-- names the model missed are added from the alias table ("Da'esh"), from
+- names the model missed are added after "the town of" and a locative preposition
+  ("in Miskolc"), from the alias table ("Da'esh"), from
   acronym definitions ("Operation Example Name (OEN)") and, for a name it
   tagged elsewhere in the article, where it stands alone untagged;
 - an office held over a place makes the name a place ("the mayor of X");
@@ -141,6 +142,7 @@ def _joined_spans(parsed: ParsedArticle) -> list[tuple[int, int, str]]:
     joined += _unlabelled_companies(parsed, joined)
     joined += _unlabelled_employers(parsed, joined)
     joined += _unlabelled_settlements(parsed, joined)
+    joined += _unlabelled_places(parsed, joined)
     joined = [_with_untagged_start(parsed, span, joined) for span in joined]
     pieces = [piece for span in joined for verbless in _split_at_verbs(parsed, span) for untitled in _split_at_title(parsed, verbless)
               for piece in _split_at_country_possessive(parsed, untitled)]
@@ -400,6 +402,32 @@ def _unlabelled_settlements(parsed: ParsedArticle, spans: list[tuple[int, int, s
         if last > token.index + 1:
             found.append((token.index + 1, last, "GPE"))
     return found
+
+
+def _unlabelled_places(parsed: ParsedArticle, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Proper nouns the model left untagged right after a locative preposition: "died in a hospital
+    in Miskolc", "a village near Fraijanes". Not an acronym ("in NATO"), a body ("in Parliament"),
+    a nationality or language ("in English") or a word of a post."""
+    tagged = {i for first, last, _ in spans for i in range(first, last)}
+    tokens = parsed.tokens
+    found = []
+    for token in tokens:
+        if token.text.casefold() not in LOCATIVE_PREPOSITIONS:
+            continue
+        last = token.index + 1
+        while last < len(tokens) and _untagged_proper_noun(tokens[last], tagged):
+            last += 1
+        if last > token.index + 1 and tokens[last - 1].dep == "pobj" and tokens[last - 1].head == token.index \
+                and (last == len(tokens) or tokens[last].text not in HYPHENS and tokens[last].tag != "POS"):
+            found.append((token.index + 1, last, "GPE"))
+    return found
+
+
+def _untagged_proper_noun(token: Token, tagged: set[int]) -> bool:
+    word = names.normal(token.text)
+    return token.pos == "PROPN" and token.text[:1].isupper() and not token.text.isupper() and not token.ent_type \
+        and token.index not in tagged and word not in names.demonyms() and not any(
+            word in names.lexicon(table) for table in ("organization_heads", "government_nouns", "role_heads", "honorifics"))
 
 
 def _repair(parsed: ParsedArticle, first: int, last: int, label: str, groups: frozenset[str]) -> Draft | None:

@@ -171,6 +171,8 @@ def test_entities_surname_the_model_missed_is_found_and_joined(parse_text):
     ("He collapsed in his cell at Prison No. 19 in Rustavi.", "Prison No. 19", ("Place", "Facility")),
     ("Fans were crushed at the gate of the Lat Dior Stadium in Thiès.", "Lat Dior Stadium", ("Place", "Facility")),
     ("About 300 residents blocked the Pan-American Highway for four hours.", "Pan-American Highway", ("Place", None)),
+    # A proper noun the model left untagged after a locative preposition is a place.
+    ("An injured worker died in a hospital in Miskolc on Tuesday night.", "Miskolc", ("Place", None)),
     # Central European legal forms.
     ("The blast hit a plant run by Tisza Polymers Zrt. on Monday.", "Tisza Polymers Zrt", ("Organization", None)),
     # A body's noun in lower case after a name describes it, as a settlement noun does.
