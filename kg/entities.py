@@ -74,6 +74,7 @@ REGION_NOUNS = frozenset({"province", "region", "district", "county", "governora
 PORTFOLIO_TITLES = frozenset({"minister", "secretary"})
 # Labels of names the model gives no kind we keep, that context may still show to be a person's.
 OTHER_NAME_LABELS = ("PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "NORP", "LANGUAGE")
+GROUP_LABELS = ("NORP", "LANGUAGE")  # "Islamist insurgents": an adjective before a group noun is no name
 # When one name's mentions disagree and no context decides, prefer the model's majority,
 # then this order (a wrong Place is cheaper than a wrong Person).
 KIND_ORDER = (ORGANIZATION, PLACE, PERSON)
@@ -152,10 +153,13 @@ def _joined_spans(parsed: ParsedArticle) -> list[tuple[int, int, str]]:
 def _unknown_nationality(parsed: ParsedArticle, first: int, last: int, label: str) -> str:
     """A word the model took for a nationality or a language that is none the tables know: a
     place after "in" ("at his home in Bontolapa"), or the surname of a person the article names;
+    a name it took for a law or a work before a body's noun ("the Civic Dawn party");
     a name it took for a product or a work that a post follows ("Yusuf Rahmat, a spokesman"),
     or that the words around it say is a place ("the town of X", "in X", "X district")."""
     if label in OTHER_NAME_LABELS and last - first > 1 and _in_apposition_to_a_role(parsed, first, last):
         return "PERSON"
+    if label in OTHER_NAME_LABELS and label not in GROUP_LABELS and _body_noun_after(parsed, last):
+        return "ORG"  # "the Civic Dawn party" taken for a law
     if label in ("GPE", "LOC") and _after_given_name(parsed, first) and _in_apposition_to_a_role(parsed, first, last):
         return "PERSON"  # "said Juan Velmora, president of the ...", with "Velmora" taken for a place
     if label in ("PRODUCT", "WORK_OF_ART", "EVENT") and (_names_a_landmark(parsed, first, last)
@@ -489,7 +493,7 @@ def _repair(parsed: ParsedArticle, first: int, last: int, label: str, groups: fr
     if listed:
         return Draft(first, last, listed, None, STRONG)
     if _organization_head(text) or (not titled and (_platform_context(parsed, first, last) or _employer_context(parsed, first)
-                                                    or _group_noun_after(parsed, last))):
+                                                    or _body_noun_after(parsed, last))):
         return Draft(first, last, ORGANIZATION, None, STRONG)
     if not titled and _said_to_be_a_place(parsed, first, last):
         return Draft(first, last, PLACE, None, STRONG, located=True)
@@ -824,8 +828,8 @@ def _place_context(parsed: ParsedArticle, first: int, last: int) -> str | None:
     """What the words around a name say about it being a place.
 
     "the city of X" -> the settlement's subtype; "the mayor of X" and "X Mayor Jane
-    Doe" -> the subtype the office governs; "X, <country>" -> City; "in X" -> Place;
-    else None.
+    Doe" -> the subtype the office governs; "X, <country>" -> City; "in X" and "a man
+    from X" -> Place; else None.
     """
     tokens = parsed.tokens
     sentence = parsed.sentence_of(first)
@@ -844,6 +848,9 @@ def _place_context(parsed: ParsedArticle, first: int, last: int) -> str | None:
     if first - 1 >= sentence.first and tokens[first - 1].text.casefold() in LOCATIVE_PREPOSITIONS:
         if not names.is_acronym(_span_text(parsed, first, last)):
             return PLACE
+    if first - 2 >= sentence.first and tokens[first - 1].text.casefold() == "from" \
+            and tokens[first - 2].text in names.lexicon("origin_nouns"):
+        return PLACE  # "a man from X"
     return _office_after(parsed, last) or _settlement_after(parsed, last)
 
 
@@ -939,10 +946,12 @@ def _described_as_an_organisation(parsed: ParsedArticle, last: int) -> bool:
     return head is not None and head.text.casefold() in nouns
 
 
-def _group_noun_after(parsed: ParsedArticle, last: int) -> bool:
-    """"the Los Tecolotes gang", "Mai Mai Kyavirimu militia": a group noun right after the name."""
+def _body_noun_after(parsed: ParsedArticle, last: int) -> bool:
+    """"the Civic Dawn party", "the Los Tecolotes gang": a party's, club's or group's noun in lower
+    case right after the name (not "the Obama administration")."""
     tokens = parsed.tokens
-    return last < len(tokens) and tokens[last].text in names.lexicon("group_nouns")
+    nouns = names.lexicon("club_nouns") | names.lexicon("group_nouns")
+    return last < len(tokens) and tokens[last].text.islower() and tokens[last].text in nouns
 
 
 def _role_phrase_before(parsed: ParsedArticle, comma: int) -> bool:

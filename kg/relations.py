@@ -860,9 +860,11 @@ def _led_by(context: Context, sentence: Sentence, person: tuple[int, int, str]) 
 
 
 def _who_leads(context: Context, sentence: Sentence, person: tuple[int, int, str]) -> Iterator[tuple[str, str]]:
-    """"<Person>, who leads [the] <Org>": the post the verb gives (`entities/role_verbs.tsv`)."""
+    """"<Person>, [<age>,] who leads [the] <Org>": the post the verb gives (`entities/role_verbs.tsv`)."""
     tokens = context.tokens
     index = person[1]
+    if index + 3 < sentence.last and tokens[index].text == "," and tokens[index + 1].pos == "NUM" and tokens[index + 2].text == ",":
+        index += 2  # "Jane Doe, 48, who leads ..."
     if index + 3 >= sentence.last or tokens[index].text != "," or tokens[index + 1].text.casefold() != "who":
         return
     verb_end = index + 3

@@ -171,6 +171,10 @@ def test_entities_surname_the_model_missed_is_found_and_joined(parse_text):
     ("He collapsed in his cell at Prison No. 19 in Rustavi.", "Prison No. 19", ("Place", "Facility")),
     ("Fans were crushed at the gate of the Lat Dior Stadium in Thiès.", "Lat Dior Stadium", ("Place", "Facility")),
     ("About 300 residents blocked the Pan-American Highway for four hours.", "Pan-American Highway", ("Place", None)),
+    # A name the model took for a law before a party's noun is an organisation.
+    ("Radonjić, 48, who leads the Civic Dawn party, had just finished speaking.", "Civic Dawn", ("Organization", None)),
+    # "a man from X": where people come from is a place.
+    ("Prosecutors named the suspect as Darko Lalević, an unemployed man from Bijelo Polje.", "Bijelo Polje", ("Place", None)),
     # A proper noun the model left untagged after a locative preposition is a place.
     ("An injured worker died in a hospital in Miskolc on Tuesday night.", "Miskolc", ("Place", None)),
     # Central European legal forms.
