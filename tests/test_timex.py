@@ -151,6 +151,14 @@ def test_timex_that_night_is_the_night_told_last():
     assert {t.text: t.value for t in tag(unparsed(text, date(2022, 1, 24)))}["that night"] == "2022-01-22TNI"
 
 
+def test_timex_a_year_describing_a_noun_does_not_move_the_narrative():
+    text = ("The singer died on Saturday. Fans played his 2014 hit outside the house. "
+            "The minister visited the family that afternoon.")
+    assert {t.text: t.value for t in tag(unparsed(text, date(2022, 1, 24)))}["that afternoon"] == "2022-01-22TAF"
+    text = "The singer died on Saturday. In 2014 he toured Europe. He met his wife that afternoon."
+    assert {t.text: t.value for t in tag(unparsed(text, date(2022, 1, 24)))}["that afternoon"] == "2014-XX-XX"
+
+
 def test_timex_a_flashback_does_not_move_the_narrative():
     text = "She left work on Jan. 18. The day before, she had called her sister. Her car was found the next morning."
     found = {t.text: t.value for t in tag(unparsed(text, FRIDAY))}

@@ -43,6 +43,7 @@ COMPARISON_REACH = 20  # characters before "a year ago" searched for "than", "fr
 REFERENCE_GRAINS = ("day", "time", "week", "month", "quarter", "half", "season", "year")
 # What stands between a clock time and the day it is on: "7 p.m. on Jan. 18", "noon, Friday".
 CLOCK_DAY_LINK = re.compile(r",?\s+(?:on\s+)?")
+LOWER_CASE_WORD = re.compile(r"\s+[a-z]")
 
 
 def tag(parsed: ParsedArticle) -> list[TimeExpression]:
@@ -115,9 +116,21 @@ def _moves_narrative(candidate: Candidate, expr: Expr, resolved: Resolved, refer
         return False  # "depressed by overnight losses": a night counted from publication, not a day the story moves to
     if expr.base == "reference" and (expr.shift or 0) < 0:
         return False  # "the day before" is a flashback: "the next morning" after it counts from the story's day
+    if resolved.grain == "year" and _describes_a_noun(candidate, text):
+        return False  # "his 2014 hit": a year naming a thing is no time the story moves to
     on_a_day = reference is not None and reference.grain in ("day", "time")
     start = candidate.start
     return not (on_a_day and _after_reporting_verb().search(text, max(0, start - 40), start))
+
+
+def _describes_a_noun(candidate: Candidate, text: str) -> bool:
+    return bool(_after_noun_determiner().search(text, max(0, candidate.start - 10), candidate.start)) \
+        and bool(LOWER_CASE_WORD.match(text, candidate.end))
+
+
+@cache
+def _after_noun_determiner() -> re.Pattern:
+    return re.compile(r"\b" + pattern("noun_determiner") + r"\s+\Z", re.IGNORECASE)
 
 
 @cache
