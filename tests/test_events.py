@@ -636,6 +636,11 @@ def test_events_an_event_placed_nowhere_takes_the_place_of_its_when_clause(event
     assert only(found, "Death").places == ("place/strelsau",)
 
 
+def test_events_the_ends_of_a_route_are_not_where_it_happened(events_of):
+    found, _ = events_of("The singer was killed on Saturday when his car hit a tanker on the Tarvik-Strelsau highway.")
+    assert only(found, "Death").places == ()
+
+
 def test_events_a_lede_keeps_its_report_day_when_the_story_gives_none_or_two(events_of):
     text = ("A wildfire tore through forests near Strelsau, officials said Tuesday.\n\n"
             "A fire broke out on Sunday near Strelsau, and another fire broke out on Monday.")

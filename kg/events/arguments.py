@@ -185,7 +185,8 @@ def argument(doc: ArticleIndex, i: int, depth: int = 0) -> list[Mention]:
             found += argument(doc, child.index, depth + 1)  # "its leader, Anton Weiss": the name, not the group
     if not found and depth < MAX_DEPTH:
         for child in doc.kids(i, *ARGUMENT_MODIFIER_DEPS):
-            found += argument(doc, child.index, depth + 1)
+            if not _route_end(doc, child):
+                found += argument(doc, child.index, depth + 1)
         for prep in doc.kids(i, "prep") if doc.tokens[i].tag == "NNS" else ():
             # "members of the Blue Army" stand for the army; "a former executive of Acme" is a person, not Acme.
             if prep.lemma.lower() in ARGUMENT_MODIFIER_PREPS:
@@ -194,6 +195,17 @@ def argument(doc: ArticleIndex, i: int, depth: int = 0) -> list[Mention]:
     for conj in doc.kids(i, "conj"):
         found += argument(doc, conj.index, depth)
     return found
+
+
+def _route_end(doc: ArticleIndex, token: Token) -> bool:
+    """"the Accra-Kumasi highway", "the Lima-Cusco flight": two names joined by a hyphen are the
+    ends of a route, not where on it something happened (one name may hold a hyphen: "Guinea-Bissau")."""
+    mention = doc.mention_at.get(token.index)
+    for neighbour in (token.index - 1, token.index + 1):
+        if 0 <= neighbour < len(doc.tokens) and doc.tokens[neighbour].tag == "HYPH" \
+                and (mention is None or not mention.start <= doc.tokens[neighbour].start < mention.end):
+            return True
+    return False
 
 
 def _named_as(doc: ArticleIndex, i: int) -> list[Token]:
