@@ -22,7 +22,7 @@ The small statistical model is corrected by general means:
   by the strongest evidence among its mentions; a company's bare name ("Acme"
   beside "Acme N.V.") is an organisation;
 - names the model missed are added after "the town of" and a locative preposition
-  ("in Miskolc"), from the alias table ("Da'esh"), from
+  ("in Velmora"), from the alias table ("Da'esh"), from
   acronym definitions ("Operation Example Name (OEN)") and, for a name it
   tagged elsewhere in the article, where it stands alone untagged;
 - an office held over a place makes the name a place ("the mayor of X");
@@ -153,13 +153,13 @@ def _joined_spans(parsed: ParsedArticle) -> list[tuple[int, int, str]]:
 def _unknown_nationality(parsed: ParsedArticle, first: int, last: int, label: str) -> str:
     """A word the model took for a nationality or a language that is none the tables know: a
     place after "in" ("at his home in Bontolapa"), or the surname of a person the article names;
-    a name it took for a law or a work before a body's noun ("the Civic Dawn party");
+    a name it took for a law or a work before a body's noun ("the Velmora Dawn party");
     a name it took for a product or a work that a post follows ("Yusuf Rahmat, a spokesman"),
     or that the words around it say is a place ("the town of X", "in X", "X district")."""
     if label in OTHER_NAME_LABELS and last - first > 1 and _in_apposition_to_a_role(parsed, first, last):
         return "PERSON"
     if label in OTHER_NAME_LABELS and label not in GROUP_LABELS and _body_noun_after(parsed, last):
-        return "ORG"  # "the Civic Dawn party" taken for a law
+        return "ORG"  # "the Velmora Dawn party" taken for a law
     if label in ("GPE", "LOC") and _after_given_name(parsed, first) and _in_apposition_to_a_role(parsed, first, last):
         return "PERSON"  # "said Juan Velmora, president of the ...", with "Velmora" taken for a place
     if label in ("PRODUCT", "WORK_OF_ART", "EVENT") and (_names_a_landmark(parsed, first, last)
@@ -410,7 +410,7 @@ def _unlabelled_settlements(parsed: ParsedArticle, spans: list[tuple[int, int, s
 
 def _unlabelled_places(parsed: ParsedArticle, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Proper nouns the model left untagged right after a locative preposition: "died in a hospital
-    in Miskolc", "a village near Fraijanes". Not an acronym ("in NATO"), a body ("in Parliament"),
+    in Velmora", "a village near Tarvik". Not an acronym ("in NATO"), a body ("in Parliament"),
     a nationality or language ("in English") or a word of a post."""
     tagged = {i for first, last, _ in spans for i in range(first, last)}
     tokens = parsed.tokens
@@ -947,7 +947,7 @@ def _described_as_an_organisation(parsed: ParsedArticle, last: int) -> bool:
 
 
 def _body_noun_after(parsed: ParsedArticle, last: int) -> bool:
-    """"the Civic Dawn party", "the Los Tecolotes gang": a party's, club's or group's noun in lower
+    """"the Velmora Dawn party", "the Los Tecolotes gang": a party's, club's or group's noun in lower
     case right after the name (not "the Obama administration")."""
     tokens = parsed.tokens
     nouns = names.lexicon("club_nouns") | names.lexicon("group_nouns")

@@ -416,7 +416,7 @@ def _named_by_noun(context: Context, index: int) -> str | None:
 
 
 def _words_at_the_ends(context: Context, last: int) -> set[str]:
-    """The lemmas of a name's words ("the Junior Doctors Association of Ghana") and of the words
+    """The lemmas of a name's words ("the Junior Doctors Association of Ruritania") and of the words
     on either side of it."""
     first = _entity_at(context, last)[0]
     return {context.tokens[i].lemma.casefold() for i in range(first - 1, last + 2) if 0 <= i < len(context.tokens)}

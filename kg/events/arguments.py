@@ -198,7 +198,7 @@ def argument(doc: ArticleIndex, i: int, depth: int = 0) -> list[Mention]:
 
 
 def _route_end(doc: ArticleIndex, token: Token) -> bool:
-    """"the Accra-Kumasi highway", "the Lima-Cusco flight": two names joined by a hyphen are the
+    """"the Strelsau-Zenda highway", "the Tarvik-Zenda flight": two names joined by a hyphen are the
     ends of a route, not where on it something happened (one name may hold a hyphen: "Guinea-Bissau")."""
     mention = doc.mention_at.get(token.index)
     for neighbour in (token.index - 1, token.index + 1):
