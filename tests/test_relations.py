@@ -241,8 +241,8 @@ def relations_of(parse_text, text: str) -> set[tuple[str, str, str, str | None, 
             ("person/mark-ruddle", "worksFor", "organization/club-atletico-velcor", "sporting director", "appositive"),
         ),
         (  # an occupation is a post at the company that employs one
-            "Mark Ruddle, 29, a conductor for Northstar Liner, was shot dead on Sunday.",
-            ("person/mark-ruddle", "worksFor", "organization/northstar-liner", "conductor", "appositive"),
+            "Mark Ruddle, 29, a conductor for Zenda Coach Lines, was shot dead on Sunday.",
+            ("person/mark-ruddle", "worksFor", "organization/zenda-coach-lines", "conductor", "appositive"),
         ),
         (  # the government of a place
             "Troops were sent, said Moïse Kambale, a spokesman for the provincial government of North Kivu.",
