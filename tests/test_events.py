@@ -636,6 +636,17 @@ def test_events_an_event_placed_nowhere_takes_the_place_of_its_when_clause(event
     assert only(found, "Death").places == ("place/strelsau",)
 
 
+def test_events_a_balloon_hitting_the_ground_kills_at_the_time_of_its_while_clause(events_of):
+    found, _ = events_of("A hot-air balloon carrying 19 tourists hit the ground hard while landing near Strelsau "
+                         "on Sunday morning, killing two of them, officials said.")
+    assert [(m.event_class, m.time.value) for m in found] == [("Disaster", "2023-03-05TMO"), ("Death", "2023-03-05TMO")]
+
+
+def test_events_where_casualties_were_taken_is_not_where_they_were_hurt(events_of):
+    found, _ = events_of("The injured were taken to hospitals in Strelsau and Tarvik.")
+    assert [(m.event_class, m.places) for m in found] == [("Injury", ())]
+
+
 def test_events_the_ends_of_a_route_are_not_where_it_happened(events_of):
     found, _ = events_of("The singer was killed on Saturday when his car hit a tanker on the Tarvik-Strelsau highway.")
     assert only(found, "Death").places == ()

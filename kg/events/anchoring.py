@@ -258,6 +258,9 @@ def _time_rank(doc: ArticleIndex, trigger: Token, time: AnchoredTime) -> tuple[i
         return None
     if clause in chain[1:] and _reporting(doc, clause):
         return REPORT_RANK, chain.index(clause)
+    if clause not in chain and _simultaneous(doc, clause) and doc.tokens[clause].head in chain[1:]:
+        # "hit the ground while landing on Sunday, killing two": what happened while it did, happened then
+        return 2, chain.index(doc.tokens[clause].head) + 1
     return (2, chain.index(clause)) if clause in chain else None
 
 

@@ -197,6 +197,12 @@ def argument(doc: ArticleIndex, i: int, depth: int = 0) -> list[Mention]:
     return found
 
 
+def _taken_for_care(doc: ArticleIndex, prep: Token, obj: Token) -> bool:
+    """"The injured were taken to hospitals in Kayseri": where casualties were taken is not where
+    they were hurt (a march "to the ministry in X" is in X)."""
+    return prep.lemma.lower() == "to" and obj.lemma.lower() in cue("care_facility")
+
+
 def _route_end(doc: ArticleIndex, token: Token) -> bool:
     """"the Strelsau-Zenda highway", "the Tarvik-Zenda flight": two names joined by a hyphen are the
     ends of a route, not where on it something happened (one name may hold a hyphen: "Guinea-Bissau")."""
@@ -296,7 +302,8 @@ def place_phrases(doc: ArticleIndex, i: int, depth: int = 0, through_of: bool = 
         if word not in cue("place_prep") and not (depth and through_of and word == "of") and not (destination and word == "to") \
                 and not (covered and word == "for") and not during and not timed:
             if not depth:
-                hung_on_noun += [m for obj in doc.kids(prep.index, "pobj") for m in place_phrases(doc, obj.index, 1, through_of=False)]
+                hung_on_noun += [m for obj in doc.kids(prep.index, "pobj") if not _taken_for_care(doc, prep, obj)
+                                 for m in place_phrases(doc, obj.index, 1, through_of=False)]
             continue
         for obj in doc.kids(prep.index, "pobj"):
             owners = {m for c in doc.kids(obj.index, "compound", "poss") for m in mentions_at(doc, c.index) if acts(m)}
