@@ -1058,6 +1058,13 @@ def test_events_visits_and_walkouts(events_of, text, cls):
     assert only(found, cls).time.value == "2023-03-05"
 
 
+def test_events_members_walking_off_the_job_strike_but_walking_out_of_a_building_is_no_walkout(events_of):
+    found, _ = events_of("About 3,000 members of the union walked off the job on Monday.")
+    assert [m.event_class for m in found] == ["Protest"]
+    found, _ = events_of("Three employees walked out of the building shortly after 2 a.m. on Friday.")
+    assert not found
+
+
 def test_events_accident_near_a_place_puts_its_deaths_there(events_of):
     found, _ = events_of("In 2018 a derailment near Strelsau killed six people.")
     assert "place/strelsau" in only(found, "Death").places

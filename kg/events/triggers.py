@@ -100,11 +100,18 @@ def _to_death(doc: ArticleIndex, verb: Token) -> bool:
                for o in doc.kids(p.index, "pobj"))
 
 
+def _out_of_a_place(doc: ArticleIndex, verb: Token) -> bool:
+    """"walked out of the building": a way out, not a walkout."""
+    particles = [verb, *doc.kids(verb.index, "prt", "advmod", "prep")]
+    return any(p.lemma.lower() == "of" for t in particles for p in doc.kids(t.index, "prep"))
+
+
 def _by_participants(doc: ArticleIndex, verb: Token, lemma: str, cls: str) -> str | None:
     """A table verb's class as its participants tell it: workers walking out strike, hostages
     walking out do not; one gives oneself up, not the fight; beating a side is a defeat,
     beating with a bar an attack."""
-    if lemma in cue("crowd_trigger") and not any(n.lemma.lower() in cue("crowd") for n in _subject_nouns(doc, verb)):
+    if lemma in cue("crowd_trigger") and (not any(n.lemma.lower() in cue("crowd") for n in _subject_nouns(doc, verb))
+                                          or _out_of_a_place(doc, verb)):
         return None
     if lemma in cue("reflexive_trigger") and not any(o.text.lower().endswith(("self", "selves")) for o in doc.kids(verb.index, "dobj")):
         return None
