@@ -116,6 +116,8 @@ RELATIVE = [
     # A day named inside a week makes the whole week (TimeML's ISO week).
     ("A hearing is set for the week of March 6.", {"the week of March 6": "2022-W09"}),
     ("Pilgrims will arrive as Easter week begins.", {"Easter week": "2022-W15"}),
+    ("Stores will be busy over the Easter weekend.", {"the Easter weekend": "2022-W15-WE"}),
+    ("The economy grew slowly in the January-March quarter.", {"the January-March quarter": "2022-Q1"}),
 ]
 
 
@@ -157,6 +159,21 @@ def test_timex_a_year_describing_a_noun_does_not_move_the_narrative():
     assert {t.text: t.value for t in tag(unparsed(text, date(2022, 1, 24)))}["that afternoon"] == "2022-01-22TAF"
     text = "The singer died on Saturday. In 2014 he toured Europe. He met his wife that afternoon."
     assert {t.text: t.value for t in tag(unparsed(text, date(2022, 1, 24)))}["that afternoon"] == "2014-XX-XX"
+
+
+def test_timex_clock_times_with_zones_and_their_bracketed_conversions():
+    text = ("A tree fell at about 0300 GMT. Orders will open at 9 a.m. ET Wednesday. "
+            "The blast occurred at 10:35 a.m. (0735 GMT) on Friday.")
+    found = {t.text: t.value for t in tag(unparsed(text, FRIDAY))}
+    assert found["9 a.m. ET Wednesday"] == "2022-01-26T09:00"
+    assert found["about 0300 GMT"] == "2022-01-21T03:00"
+    assert "0735 GMT" not in found
+
+
+def test_timex_from_now_on_is_no_date_and_consecutive_counts_the_units():
+    text = "The firm will release updates every six weeks from now on. Jobs grew for 67 consecutive months."
+    found = {t.text: t.value for t in tag(unparsed(text, FRIDAY))}
+    assert (found["every six weeks"], found["now"], found["67 consecutive months"]) == ("P6W", "PRESENT_REF", "P67M")
 
 
 def test_timex_a_flashback_does_not_move_the_narrative():

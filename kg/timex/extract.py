@@ -157,6 +157,7 @@ READERS: dict[str, Callable[[str], dict]] = {
     "season": lambda t: {"season": _lookup("season", t)[0]},
     "holiday": lambda t: {"holiday": _lookup("holiday", t)[0]},
     "quarter": lambda t: {"quarter": _ordinal(t)},
+    "quarter_month": lambda t: {"quarter": (int(_lookup("month", t)[0]) - 1) // 3 + 1},  # "the April-June quarter"
     "half": lambda t: {"half": int(_lookup("half", t)[0])},
     "decade": lambda t: {"decade": int(t[:3])},
     "decade_short": lambda t: {"decade_short": int(t[0])},

@@ -18,6 +18,8 @@ fails. The words the checks look for are data (patterns/*.txt).
   the next week"), but "within the next week", "over the next month" stretch ahead from now.
 - ``capitalised``: a holiday is a name ("Election Day"); "on election day" in lower case is
   the day of the vote the story is about, not the U.S. holiday.
+- ``not_conversion``: "at 10:35 a.m. (0735 GMT)" gives one time twice; the zone's copy in
+  brackets is not tagged again.
 - ``not_title``: words that are lower case in running text but all capitalised
   inside a sentence ("on This Week With ...", "on CBS's 60 Minutes", "VOA Today")
   or quoted whole ('"This Week"') name a programme or a paper.
@@ -127,6 +129,14 @@ def _not_stretch_ahead(candidate: Candidate, text: str) -> bool:
     return not _stretch_before().search(text[max(0, candidate.start - 20) : candidate.start])
 
 
+# "at about 10:35 a.m. (0735 GMT)": the same time given in another zone, in brackets after it.
+CONVERSION_BEFORE = re.compile(r"(?:[ap]\.?m\.?|\d)\s*\(\s*\Z", re.IGNORECASE)
+
+
+def _not_conversion(candidate: Candidate, text: str) -> bool:
+    return not CONVERSION_BEFORE.search(text[max(0, candidate.start - 10) : candidate.start])
+
+
 def _capitalised(candidate: Candidate, text: str) -> bool:
     return candidate.group("holiday")[:1].isupper()
 
@@ -140,6 +150,7 @@ GUARDS: dict[str, Callable[[Candidate, str], bool]] = {
     "not_fraction": _not_fraction,
     "not_event_name": _not_event_name,
     "not_stretch_ahead": _not_stretch_ahead,
+    "not_conversion": _not_conversion,
 }
 
 
