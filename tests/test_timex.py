@@ -86,6 +86,9 @@ WEEKDAYS = [
     ("It will stay cold and unsettled through the weekend.", date(2022, 1, 24), {"the weekend": "2022-W04-WE"}),
     ("The ferry company cancelled its sailings for Wednesday.", date(2022, 1, 25), {"Wednesday": "2022-01-26"}),
     ("It had been due to expire Friday evening.", date(2022, 1, 24), {"Friday evening": "2022-01-21TEV"}),
+    # A participle under an urging verb with no infinitive after it has that verb's past tense.
+    ("Mhango, speaking at State House in Lilongwe late on Tuesday, urged calm and said he had invited Kalua to talks.",
+     date(2022, 1, 26), {"Tuesday": "2022-01-25"}),
 ]
 
 
@@ -159,6 +162,13 @@ def test_timex_a_year_describing_a_noun_does_not_move_the_narrative():
     assert {t.text: t.value for t in tag(unparsed(text, date(2022, 1, 24)))}["that afternoon"] == "2022-01-22TAF"
     text = "The singer died on Saturday. In 2014 he toured Europe. He met his wife that afternoon."
     assert {t.text: t.value for t in tag(unparsed(text, date(2022, 1, 24)))}["that afternoon"] == "2014-XX-XX"
+
+
+def test_timex_calling_on_people_to_act_looks_ahead_and_calling_a_vote_does_not():
+    text = "Jane Doe said the ruling was bad and called on her supporters to march again on Friday."
+    assert {t.text: t.value for t in tag(unparsed(text, date(2022, 1, 26)))}["Friday"] == "2022-01-28"
+    text = "The speaker called a vote on Friday."
+    assert {t.text: t.value for t in tag(unparsed(text, date(2022, 1, 26)))}["Friday"] == "2022-01-21"
 
 
 def test_timex_clock_times_with_zones_and_their_bracketed_conversions():

@@ -30,7 +30,13 @@ PARTICLE_TAG = "RP"
 PLAN_PREPOSITIONS = ("to", "for")
 MAX_CLIMB = 8  # head links followed before giving up (parses are shallow in news)
 ATTRIBUTIVE_NEXT_TAGS = frozenset({"NN", "NNS", "JJ"})  # after a participle, a sign it describes ("a televised debate")
+CALLING_PARTICLES = ("on", "upon")
 OBJECT_REACH = 5  # tokens looked through for "to" after an intent verb's object ("warned drivers to")
+
+
+def _bare_verb(token: Token) -> bool:
+    """A base form after "to"; the tagger may take a verb that is also a noun for one ("to march")."""
+    return token.tag == "VB" or token.tag in ("NN", "NNP") and token.text.islower()
 
 
 class TenseReader:
@@ -156,16 +162,23 @@ class TenseReader:
         a phrasal verb sharing its word does not ("set aside plans on Friday"), nor "set" with
         an object ("set fire to a cellblock late Sunday")."""
         following = self.tokens[verb.index + 1] if verb.index + 1 < len(self.tokens) else None
-        if normalization("tense_cue")[verb.text.lower()][1:2] == ("preposition",):
+        condition = normalization("tense_cue")[verb.text.lower()][1:2]
+        if condition == ("preposition",):
             return following is not None and following.text.lower() in PLAN_PREPOSITIONS or self._object_then_to(verb)
+        if condition == ("object",):
+            return self._object_then_to(verb, after_particle=True)
         return following is None or following.tag != PARTICLE_TAG
 
-    def _object_then_to(self, verb: Token) -> bool:
-        """"warned drivers to expect", "urged residents to stay": an object, then an infinitive."""
-        ahead = self.tokens[verb.index + 1 : verb.index + 1 + OBJECT_REACH]
-        to = next((i for i, t in enumerate(ahead) if t.tag == "TO"), None)
+    def _object_then_to(self, verb: Token, after_particle: bool = False) -> bool:
+        """"warned drivers to expect", "urged residents to stay", "called on supporters to march":
+        an object, then an infinitive."""
+        after = verb.index + 1
+        if after_particle and after < len(self.tokens) and self.tokens[after].text.lower() in CALLING_PARTICLES:
+            after += 1  # "called on supporters to march"
+        ahead = self.tokens[after : after + OBJECT_REACH]
+        to = next((i for i, t in enumerate(ahead) if t.text.lower() == "to"), None)
         return to is not None and to > 0 and all(t.tag.startswith(("NN", "DT", "JJ", "PRP", "CD")) for t in ahead[:to]) \
-            and to + 1 < len(ahead) and ahead[to + 1].tag == "VB"
+            and to + 1 < len(ahead) and _bare_verb(ahead[to + 1])
 
     def _auxiliaries(self, verb: Token) -> list[Token]:
         """The verb's auxiliaries: its aux dependents, or without a parse the verb group before it."""
@@ -198,10 +211,13 @@ class TenseReader:
             return "future" if self._cue_before_to(verb) else None
         if depth > 2:
             return None
-        word = head.text.lower()
-        if normalization("tense_cue").get(word, ("",))[0] == "future" or self._is_be_to(verb, head):
+        # "planning to drive" looks ahead; "speaking late on Tuesday, urged calm" does not.
+        if self._looks_ahead(head) or self._is_be_to(verb, head):
             return "future"
         return self._tense(head, depth + 1)
+
+    def _looks_ahead(self, verb: Token) -> bool:
+        return normalization("tense_cue").get(verb.text.lower(), ("",))[0] == "future" and self._introduces_plan(verb)
 
     def _shares_head_tense(self, verb: Token, auxiliaries: list[Token]) -> bool:
         """A verb joined to one with an auxiliary ("will stay ... and unsettled"), with no subject or
