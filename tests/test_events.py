@@ -647,6 +647,12 @@ def test_events_where_casualties_were_taken_is_not_where_they_were_hurt(events_o
     assert [(m.event_class, m.places) for m in found] == [("Injury", ())]
 
 
+def test_events_the_narrative_day_is_the_sentence_day_not_a_day_naming_a_thing(events_of):
+    found, _ = events_of("The court in Strelsau rejected the appeal on Tuesday, ruling that flaws in February's vote "
+                         "were minor. A man was shot dead.")
+    assert only(found, "Killing").time.value == "2023-03-07"
+
+
 def test_events_the_ends_of_a_route_are_not_where_it_happened(events_of):
     found, _ = events_of("The singer was killed on Saturday when his car hit a tanker on the Tarvik-Strelsau highway.")
     assert only(found, "Death").places == ()

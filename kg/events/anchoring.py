@@ -80,8 +80,18 @@ def time_of(doc: ArticleIndex, trigger: Token, allow_paragraph: bool) -> TimeExp
     earlier = [t for t in doc.times if t.block == block and t.sentence < sentence and not t.bound and not _dates_a_report(doc, t)
                and not _in_other_relative_clause(doc, t, [])]
     if earlier:
-        return earlier[-1].expression
+        last_told = [t for t in earlier if t.sentence == earlier[-1].sentence]
+        # "rejected on Tuesday a challenge over February's vote": the sentence's day, not the day
+        # naming a thing; but "After Sunday's match, ..." alone names the day.
+        return next((t for t in reversed(last_told) if not _names_a_thing(doc, t)), last_told[-1]).expression
     return _lede_day(doc, teller, block) or told
+
+
+def _names_a_thing(doc: ArticleIndex, time: AnchoredTime) -> bool:
+    """"irregularities in February's vote", "the 2019 election": a time naming a thing is not the
+    day the narrative is on."""
+    token = doc.tokens[time.head]
+    return token.dep in NOUN_MODIFIER_DEPS and doc.head(time.head).pos == "NOUN"
 
 
 def _other_day(doc: ArticleIndex, trigger: Token, sentence: int, told: TimeExpression) -> TimeExpression | None:
