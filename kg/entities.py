@@ -504,7 +504,8 @@ def _repair(parsed: ParsedArticle, first: int, last: int, label: str, groups: fr
     place = _place_context(parsed, first, last)
     possessed = last < len(tokens) and tokens[last].text in POSSESSIVES
     # "in Smith's view", "outside Acme's headquarters": the owner of what is there, not a place.
-    if place and (place != PLACE or not possessed or kind == PLACE) and not titled:
+    # "In Strelsau's Velmora township, Jane Doe, 23, was shot": an age makes a person, not the township's name.
+    if place and (place != PLACE or not possessed or kind == PLACE) and not titled and not _aged(parsed, last):
         return Draft(first, last, PLACE, place if place != PLACE else None, STRONG, located=True)
     return Draft(first, last, kind, subtype, strength)
 
@@ -908,13 +909,19 @@ def _office_after(parsed: ParsedArticle, last: int) -> str | None:
     return None
 
 
+def _aged(parsed: ParsedArticle, last: int) -> bool:
+    """An age right after the name: ", 23,", ", a 24-year-old"."""
+    tokens = parsed.tokens
+    return AGED.match(parsed.article.text, tokens[last].start if last < len(tokens) else len(parsed.article.text)) is not None
+
+
 def _in_apposition_to_a_role(parsed: ParsedArticle, first: int, last: int) -> bool:
     """"Pueyo's lawyer, Beatriz Sancho,", "Anouk Meijer, head of the unit", "Nasrin Akter, a
     24-year-old machine operator", "Kenyan nurse Faith Njoroge": a post, a profession or an age
     names a person."""
     tokens = parsed.tokens
     sentence = parsed.sentence_of(first)
-    if AGED.match(parsed.article.text, tokens[last].start if last < len(tokens) else len(parsed.article.text)):
+    if _aged(parsed, last):
         return True
     # "Kenyan nurse Faith Njoroge", "health ministry spokeswoman Tereza Novotna": a profession or
     # a post written in lower case right before the name.

@@ -175,6 +175,8 @@ def test_entities_surname_the_model_missed_is_found_and_joined(parse_text):
     ("Radonjić, 48, who leads the Civic Dawn party, had just finished speaking.", "Civic Dawn", ("Organization", None)),
     # "a man from X": where people come from is a place.
     ("Prosecutors named the suspect as Darko Lalević, an unemployed man from Bijelo Polje.", "Bijelo Polje", ("Place", None)),
+    # An age after a name makes a person, even after a settlement noun and a comma.
+    ("In Blantyre's Ndirande township, Chisomo Phiri, 23, was shot in the chest.", "Chisomo Phiri", ("Person", None)),
     # A proper noun the model left untagged after a locative preposition is a place.
     ("An injured worker died in a hospital in Miskolc on Tuesday night.", "Miskolc", ("Place", None)),
     # Central European legal forms.
