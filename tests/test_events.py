@@ -653,6 +653,11 @@ def test_events_the_narrative_day_is_the_sentence_day_not_a_day_naming_a_thing(e
     assert only(found, "Killing").time.value == "2023-03-07"
 
 
+def test_events_a_named_township_is_itself_not_the_town_named_before(events_of):
+    found, _ = events_of("Riots broke out in Strelsau on Monday. In Ruritania's Tarvik township, Maria Lopez was shot dead.")
+    assert "place/tarvik" in only(found, "Killing").places and "place/strelsau" not in only(found, "Killing").places
+
+
 def test_events_the_ends_of_a_route_are_not_where_it_happened(events_of):
     found, _ = events_of("The singer was killed on Saturday when his car hit a tanker on the Tarvik-Strelsau highway.")
     assert only(found, "Death").places == ()

@@ -135,6 +135,8 @@ def _facility_antecedent(doc: ArticleIndex, token: Token) -> Mention | None:
         return None  # "the facilities" are not the one named before
     if _settlement(noun) and any(p.lemma.lower() == "of" for p in doc.kids(token.index, "prep")):
         return None  # "the town of X" names X itself
+    if any(c.pos == "PROPN" for c in doc.kids(token.index, "compound")):
+        return None  # "Strelsau's Velmora township" has a name of its own
     holder = doc.head(token.index) if token.dep == "compound" else token  # "the prison attack"
     # "the capital", and "Ecuador's capital" (a place's possessive makes it as definite)
     definite = any(c.lemma.lower() in DEFINITE for c in doc.kids(holder.index, "det")) \
