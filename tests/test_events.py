@@ -1165,6 +1165,11 @@ def test_events_summoning_an_envoy_is_a_meeting_and_ordering_troops_a_deployment
     assert [m.event_class for m in found] == ["Meeting", "Deployment"]
 
 
+def test_events_ordering_named_forces_into_an_area_is_a_deployment(events_of):
+    found, _ = events_of("On Sunday the minister ordered the Ruritania Defence Forces into Strelsau.")
+    assert [m.event_class for m in found] == ["Deployment"]
+
+
 def test_events_a_court_ordering_someone_held_is_a_detention(events_of):
     found, _ = events_of("Police arrested the owner, Anton Weiss, on Tuesday, and a Strelsau court on Wednesday "
                          "ordered him held in custody for three months.")

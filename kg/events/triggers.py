@@ -174,9 +174,14 @@ def _gated_verb(doc: ArticleIndex, verb: Token) -> str | None:
 
 
 def _forces_sent(doc: ArticleIndex, verb: Token) -> bool:
-    """"the army sent 200 soldiers to the village", "dispatched two ships"."""
-    return verb.lemma.lower() in cue("sending_verb") and any(
-        o.lemma.lower() in cue("forces") for o in doc.kids(verb.index, "dobj"))
+    """"the army sent 200 soldiers to the village", "dispatched two ships", "ordered the Defence Forces into the area"."""
+    return verb.lemma.lower() in cue("sending_verb") and any(_forces_noun(o) for o in doc.kids(verb.index, "dobj"))
+
+
+def _forces_noun(token: Token) -> bool:
+    """"soldiers", and a name ending in one ("the Ruritanian Defence Forces", whose lemma the tagger leaves plural)."""
+    word = token.lemma.lower()
+    return word in cue("forces") or word.endswith("s") and word[:-1] in cue("forces")
 
 
 def _crowd_marching(doc: ArticleIndex, verb: Token) -> bool:
