@@ -658,6 +658,14 @@ def test_events_a_named_township_is_itself_not_the_town_named_before(events_of):
     assert "place/tarvik" in only(found, "Killing").places and "place/strelsau" not in only(found, "Killing").places
 
 
+def test_events_a_relative_clause_is_not_placed_where_its_main_clause_happened(events_of):
+    found, _ = events_of("Mourners filled a square in Strelsau on Saturday for the funeral of Maria Lopez, "
+                         "who was killed in a road crash on Monday.")
+    assert only(found, "Death").places == ()
+    found, _ = events_of("The worst damage was in Tarvik, where a stream burst its banks on Saturday.")
+    assert only(found, "Disaster").places == ("place/tarvik",)
+
+
 def test_events_the_ends_of_a_route_are_not_where_it_happened(events_of):
     found, _ = events_of("The singer was killed on Saturday when his car hit a tanker on the Tarvik-Strelsau highway.")
     assert only(found, "Death").places == ()

@@ -274,7 +274,7 @@ def _roles(doc: ArticleIndex, token: Token, cls: str, statement: bool) -> Roles:
         # "a quake struck northern Peru, killing 32": the place the verb above acts on.
         # Not where someone told it: "troops killed 14 fighters, he told reporters in Pemba" (but "seven
         # were reported dead in Dar es Salaam" is where they died).
-        roles.places = [m for verb in verb_chain(doc, token.index, True)[1:3] if not _telling(doc, verb)
+        roles.places = [m for verb in _clause_chain(doc, token.index)[1:3] if not _telling(doc, verb)
                         for m in [*place_phrases(doc, verb), *_object_places(doc, verb), *_scene_places(doc, verb)]]
     if not roles.places and token.pos == "VERB" and not statement and (subj := subject(doc, token.index)) is not None:
         # "a court in Jaffna freed nine fishermen", "the wall of a dam at a mine near Geita collapsed";
@@ -284,6 +284,20 @@ def _roles(doc: ArticleIndex, token: Token, cls: str, statement: bool) -> Roles:
     if not roles.places and token.pos == "VERB" and not statement:
         roles.places = _places_of_what_came_before(doc, token.index) or _places_of_a_when_clause(doc, token.index)
     return roles
+
+
+def _clause_chain(doc: ArticleIndex, verb: int) -> list[int]:
+    """The verbs above a verb up to the end of its relative clause: "mourners filled the square for
+    the funeral of X, who was killed in a crash" was not killed in the square (but a "where" clause
+    happens at the place it describes)."""
+    chain = verb_chain(doc, verb, True)
+    end = next((i for i, v in enumerate(chain) if doc.tokens[v].dep == "relcl" and not _where_clause(doc, v)), len(chain) - 1)
+    return chain[: end + 1]
+
+
+def _where_clause(doc: ArticleIndex, verb: int) -> bool:
+    """"Roccaverde, where a stream burst its banks": a relative clause happening at its antecedent."""
+    return any(c.lemma.lower() == "where" for c in doc.kids(verb, "advmod"))
 
 
 def _attributed(doc: ArticleIndex, mention: Mention) -> bool:
