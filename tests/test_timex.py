@@ -119,6 +119,7 @@ RELATIVE = [
     # A day named inside a week makes the whole week (TimeML's ISO week).
     ("A hearing is set for the week of March 6.", {"the week of March 6": "2022-W09"}),
     ("Pilgrims will arrive as Easter week begins.", {"Easter week": "2022-W15"}),
+    ("Talks failed in April, and guards exchanged fire the same month.", {"the same month": "2021-04"}),
     ("Stores will be busy over the Easter weekend.", {"the Easter weekend": "2022-W15-WE"}),
     ("The economy grew slowly in the January-March quarter.", {"the January-March quarter": "2022-Q1"}),
 ]
@@ -178,6 +179,11 @@ def test_timex_clock_times_with_zones_and_their_bracketed_conversions():
     assert found["9 a.m. ET Wednesday"] == "2022-01-26T09:00"
     assert found["about 0300 GMT"] == "2022-01-21T03:00"
     assert "0735 GMT" not in found
+
+
+def test_timex_a_fraction_of_the_finest_unit_keeps_its_decimals():
+    found = {t.text: t.value for t in tag(unparsed("She finished 0.31 seconds ahead of her rival.", FRIDAY))}
+    assert found["0.31 seconds"] == "PT0.31S"
 
 
 def test_timex_from_now_on_is_no_date_and_consecutive_counts_the_units():

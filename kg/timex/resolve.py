@@ -249,14 +249,17 @@ FINER_CLOCK_UNIT = {"H": (60, "M"), "M": (60, "S")}
 
 
 def _amount(amount: float | None, letter: str, clock: bool = False) -> str:
-    """``5.5`` hours -> ``5H30M``, 1.5 minutes -> ``1M30S``; whole amounts print without a decimal point."""
+    """``5.5`` hours -> ``5H30M``, 1.5 minutes -> ``1M30S``, 0.31 seconds -> ``0.31S``; whole amounts
+    print without a decimal point."""
     if amount is None:
         return f"X{letter}"
     whole = int(amount)
     rest = amount - whole
     finer = (FINER_CLOCK_UNIT if clock else FINER_CALENDAR_UNIT).get(letter)
-    if rest == 0 or finer is None:
+    if rest == 0:
         return f"{whole}{letter}"
+    if finer is None:  # "0.31 seconds": the finest unit keeps its decimals
+        return f"{amount:g}{letter}"
     count, smaller = finer
     if letter == "D":
         return f"{whole}DT{round(rest * count)}H" if whole else f"T{round(rest * count)}H"
