@@ -181,6 +181,11 @@ def test_timex_clock_times_with_zones_and_their_bracketed_conversions():
     assert "0735 GMT" not in found
 
 
+def test_timex_an_expression_opening_a_sentence_takes_the_tense_of_its_own_sentence():
+    text = "She said she was not sure she would start. Friday's final training run was cancelled."
+    assert {t.text: t.value for t in tag(unparsed(text, date(2022, 1, 22)))}["Friday"] == "2022-01-21"
+
+
 def test_timex_a_fraction_of_the_finest_unit_keeps_its_decimals():
     found = {t.text: t.value for t in tag(unparsed("She finished 0.31 seconds ahead of her rival.", FRIDAY))}
     assert found["0.31 seconds"] == "PT0.31S"

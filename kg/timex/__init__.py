@@ -34,6 +34,7 @@ __all__ = ["tag", "resolve", "Expr", "Resolved"]
 # spaCy components the tense needs (tags; the nearest verb stands in for the governing one
 # when there is no parse), run only on the sentences that need it when the caller gave none.
 TENSE_COMPONENTS = ("tok2vec", "tagger")
+SENTENCE_OPENING_REACH = 2  # an opening quote and the capital after a sentence end
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“'(]?[A-Z0-9])|\n\s*\n")
 # Grains that make a period the narrative can later refer back to ("a year earlier"); a comparison
 # ("up from a year earlier") looks back without moving the narrative there.
@@ -187,9 +188,12 @@ def sentence_span(text: str, blocks, position: int) -> tuple[int, int]:
 
 
 def _sentence_ends(text: str, start: int, end: int) -> Iterator[re.Match]:
-    """Sentence ends in ``text[start:end]``, not counting the full stop of an abbreviation ("Sept. 14")."""
-    return (m for m in SENTENCE_END.finditer(text, start, end)
-            if not _abbreviation_before().search(text, max(0, m.start() - ABBREVIATION_REACH), m.start()))
+    """Sentence ends in ``text[start:end]``, not counting the full stop of an abbreviation ("Sept. 14").
+
+    The search looks past ``end`` for the capital that opens the next sentence, so the end of
+    the sentence right before an expression at ``end`` ("... would start. Friday's run") counts."""
+    return (m for m in SENTENCE_END.finditer(text, start, min(len(text), end + SENTENCE_OPENING_REACH))
+            if m.start() < end and not _abbreviation_before().search(text, max(0, m.start() - ABBREVIATION_REACH), m.start()))
 
 
 @cache
