@@ -186,6 +186,12 @@ def test_timex_an_expression_opening_a_sentence_takes_the_tense_of_its_own_sente
     assert {t.text: t.value for t in tag(unparsed(text, date(2022, 1, 22)))}["Friday"] == "2022-01-21"
 
 
+def test_timex_an_evening_clock_time_is_on_the_day_told_late_on():
+    text = ("A rock burst killed two miners late on Monday, and rescuers were digging on Tuesday. "
+            "The tremor struck at about 10:40 p.m. in a tunnel.")
+    assert {t.text: t.value for t in tag(unparsed(text, date(2022, 1, 25)))}["about 10:40 p.m."] == "2022-01-24T22:40"
+
+
 def test_timex_a_fraction_of_the_finest_unit_keeps_its_decimals():
     found = {t.text: t.value for t in tag(unparsed("She finished 0.31 seconds ahead of her rival.", FRIDAY))}
     assert found["0.31 seconds"] == "PT0.31S"

@@ -34,6 +34,9 @@ __all__ = ["tag", "resolve", "Expr", "Resolved"]
 # spaCy components the tense needs (tags; the nearest verb stands in for the governing one
 # when there is no parse), run only on the sentences that need it when the caller gave none.
 TENSE_COMPONENTS = ("tok2vec", "tagger")
+LATE_BEFORE = re.compile(r"\blate\s+(?:on\s+)?\Z", re.IGNORECASE)
+LATE_REACH = 10
+LATE_FIRST_HOUR = 18  # "late on Monday": from 6 p.m.
 SENTENCE_OPENING_REACH = 2  # an opening quote and the capital after a sentence end
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“'(]?[A-Z0-9])|\n\s*\n")
 # Grains that make a period the narrative can later refer back to ("a year earlier"); a comparison
@@ -60,19 +63,22 @@ def tag(parsed: ParsedArticle) -> list[TimeExpression]:
     tenses = TenseReader(_tense_parse(parsed, [c for c, expr in found if needs_tense(expr)]))
     reference: Resolved | None = None
     parts_told: dict[str, Resolved] = {}  # the last night, morning, ... the text told of
+    late_day: Resolved | None = None  # the last day told "late on"
     expressions: list[TimeExpression] = []
     for position, (candidate, expr) in enumerate(found):
         if expr.same_period and _after_comparison().search(text, max(0, candidate.start - COMPARISON_REACH), candidate.start):
             expr = replace(expr, compared=True)
         tense = tenses.tense_at(candidate.start, candidate.end) if needs_tense(expr) else None
         base = _day_named_after(found[position:], text, anchor, reference, tenses) \
-            or _same_part_told(expr, parts_told) or reference
+            or _same_part_told(expr, parts_told) or _late_day_of_clock(expr, late_day) or reference
         resolved = resolve(expr, anchor, base, tense)
         if resolved is None:
             continue
         expressions.append(_expression(candidate, expr, resolved, anchor, base))
         if expr.pod and resolved.first_day is not None:
             parts_told[expr.pod] = resolved
+        if resolved.grain == "day" and LATE_BEFORE.search(text, max(0, candidate.start - LATE_REACH), candidate.start):
+            late_day = resolved
         if _moves_narrative(candidate, expr, resolved, reference, text):
             reference = resolved
     return expressions
@@ -81,6 +87,14 @@ def tag(parsed: ParsedArticle) -> list[TimeExpression]:
 def _same_part_told(expr: Expr, parts_told: dict[str, Resolved]) -> Resolved | None:
     """"that night" after "on Saturday night ... late Sunday" is Saturday's: the night told last."""
     return parts_told.get(expr.pod) if expr.base == "reference" and expr.pod and expr.shift == 0 else None
+
+
+def _late_day_of_clock(expr: Expr, late_day: Resolved | None) -> Resolved | None:
+    """"killed two miners late on Monday ... The tremor struck at about 10:40 p.m.": an evening
+    clock time with no day of its own is on the day told last "late on"."""
+    if late_day is None or expr.clock is None or _names_a_day(expr) or expr.base != "anchor" or expr.direction is not None:
+        return None
+    return late_day if int(expr.clock[:2]) >= LATE_FIRST_HOUR else None
 
 
 def _day_named_after(found: list[tuple[Candidate, Expr]], text: str, anchor: date | None, reference: Resolved | None,
