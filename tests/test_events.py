@@ -666,6 +666,12 @@ def test_events_a_relative_clause_is_not_placed_where_its_main_clause_happened(e
     assert only(found, "Disaster").places == ("place/tarvik",)
 
 
+def test_events_a_time_on_a_joined_verb_dates_the_verb_it_is_joined_to(events_of):
+    found, _ = events_of("Gunmen killed two guards and kidnapped 16 others late on Monday, and troops were searching "
+                         "on Tuesday, police said.")
+    assert only(found, "Killing").time.value == "2023-03-06"
+
+
 def test_events_the_ends_of_a_route_are_not_where_it_happened(events_of):
     found, _ = events_of("The singer was killed on Saturday when his car hit a tanker on the Tarvik-Strelsau highway.")
     assert only(found, "Death").places == ()

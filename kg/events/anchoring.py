@@ -268,10 +268,20 @@ def _time_rank(doc: ArticleIndex, trigger: Token, time: AnchoredTime) -> tuple[i
         return None
     if clause in chain[1:] and _reporting(doc, clause):
         return REPORT_RANK, chain.index(clause)
+    if clause not in chain and _shares_the_clause(doc, trigger, clause):
+        # "killed two miners and trapped 16 others late on Monday": one subject, one time
+        return 2, 1
     if clause not in chain and _simultaneous(doc, clause) and doc.tokens[clause].head in chain[1:]:
         # "hit the ground while landing on Sunday, killing two": what happened while it did, happened then
         return 2, chain.index(doc.tokens[clause].head) + 1
     return (2, chain.index(clause)) if clause in chain else None
+
+
+def _shares_the_clause(doc: ArticleIndex, trigger: Token, clause: int) -> bool:
+    """A verb joined to the trigger by "and", with no subject or time of the trigger's own between them."""
+    verb = doc.tokens[clause]
+    return verb.dep == "conj" and verb.head == trigger.index and trigger.pos == "VERB" \
+        and not doc.kids(clause, "nsubj", "nsubjpass")
 
 
 def _hung_on_antecedent(doc: ArticleIndex, trigger: Token, time: AnchoredTime) -> bool:
