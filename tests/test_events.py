@@ -749,6 +749,11 @@ def test_events_a_viaduct_collapsing_is_a_disaster(events_of):
     assert "Disaster" in {m.event_class for m in found}
 
 
+def test_events_miners_killed_when_a_gallery_caved_in_died_in_a_disaster(events_of):
+    found, _ = events_of("Two miners were killed on Monday when the gallery caved in near Strelsau.")
+    assert sorted(m.event_class for m in found) == ["Death", "Disaster"]
+
+
 def test_events_a_deployment_happens_where_the_troops_are_sent(events_of):
     found, _ = events_of("The minister sent 400 soldiers and military police officers to Strelsau on Thursday.")
     assert only(found, "Deployment").places == ("place/strelsau",)
