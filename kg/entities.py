@@ -501,6 +501,8 @@ def _repair(parsed: ParsedArticle, first: int, last: int, label: str, groups: fr
         return Draft(first, last, PERSON, None, STRONG)
     if kind != ORGANIZATION and not titled and _described_as_an_organisation(parsed, last):
         return Draft(first, last, ORGANIZATION, None, STRONG)
+    if kind != ORGANIZATION and not titled and (described := _described_as_a_facility(parsed, last)):
+        return Draft(first, last, PLACE, described, STRONG)  # "the Akorda, the presidential palace"
     place = _place_context(parsed, first, last)
     possessed = last < len(tokens) and tokens[last].text in POSSESSIVES
     # "in Smith's view", "outside Acme's headquarters": the owner of what is there, not a place.
@@ -891,8 +893,8 @@ def _appositive_head(parsed: ParsedArticle, last: int) -> Token | None:
             run = []  # "the country's": the possessor, not the head
         elif t.pos == "NOUN":
             run.append(t)
-        elif run or t.pos not in ("ADJ", "NUM", "PUNCT") and t.tag != "VBN":
-            break
+        elif run or t.pos not in ("ADJ", "NUM", "PUNCT", "PROPN") and t.tag != "VBN":
+            break  # a name may modify the head: ", the Kazakh presidential palace"
     return run[-1] if run else None
 
 
@@ -951,6 +953,12 @@ def _described_as_an_organisation(parsed: ParsedArticle, last: int) -> bool:
     head = _appositive_head(parsed, last)
     nouns = names.lexicon("organization_heads") | names.lexicon("company_nouns") | names.lexicon("group_nouns")
     return head is not None and head.text.casefold() in nouns
+
+
+def _described_as_a_facility(parsed: ParsedArticle, last: int) -> str | None:
+    """", the presidential palace", ", a maximum-security prison": the facility kind an appositive names."""
+    head = _appositive_head(parsed, last)
+    return names.facility_heads().get(head.text.casefold()) if head is not None else None
 
 
 def _body_noun_after(parsed: ParsedArticle, last: int) -> bool:

@@ -177,6 +177,9 @@ def test_entities_surname_the_model_missed_is_found_and_joined(parse_text):
     ("Prosecutors named the suspect as Darko Lalević, an unemployed man from Bijelo Polje.", "Bijelo Polje", ("Place", None)),
     # An age after a name makes a person, even after a settlement noun and a comma.
     ("In Blantyre's Ndirande township, Chisomo Phiri, 23, was shot in the chest.", "Chisomo Phiri", ("Person", None)),
+    # An appositive headed by a facility noun makes a place of that kind, past a nationality.
+    ("The two presidents signed the deal at the Akorda, the Kazakh presidential palace, on Monday.", "Akorda",
+     ("Place", "Facility")),
     # A proper noun the model left untagged after a locative preposition is a place.
     ("An injured worker died in a hospital in Miskolc on Tuesday night.", "Miskolc", ("Place", None)),
     # Central European legal forms.
