@@ -672,6 +672,13 @@ def test_events_a_time_on_a_joined_verb_dates_the_verb_it_is_joined_to(events_of
     assert only(found, "Killing").time.value == "2023-03-06"
 
 
+def test_events_a_pronoun_stands_for_the_speaker_only_when_it_can(events_of):
+    found, _ = events_of("Three fighters were shot dead when they attacked a convoy near Strelsau on Monday, Anton Weiss said.")
+    assert only(found, "Attack").actors == ()
+    found, _ = events_of("The Red Hand said it attacked a convoy near Strelsau on Monday.")
+    assert only(found, "Attack").actors == ("organization/red-hand",)
+
+
 def test_events_the_ends_of_a_route_are_not_where_it_happened(events_of):
     found, _ = events_of("The singer was killed on Saturday when his car hit a tanker on the Tarvik-Strelsau highway.")
     assert only(found, "Death").places == ()

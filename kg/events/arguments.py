@@ -508,9 +508,12 @@ def _possessive_pronoun(doc: ArticleIndex, noun: Token, child: Token) -> list[Me
     return argument(doc, subj) if subj is not None else []
 
 
-def pronoun_subject(doc: ArticleIndex, token: Token) -> bool:
-    """Whether the trigger's (or its light verb's) subject is a pronoun: "it repelled ..."."""
+def pronoun_subject(doc: ArticleIndex, token: Token, speaker: Mention) -> bool:
+    """Whether the trigger's (or its light verb's) subject is a pronoun that may stand for the
+    speaker: "the army said it repelled ...", "X said he had shot ..." (not "they" for one person)."""
     subj = subject(doc, token.index) if token.pos == "VERB" else None
     if subj is None and token.pos == "NOUN" and (support := support_verb(doc, token)) is not None:
         subj = subject(doc, support.index)
-    return subj is not None and doc.tokens[subj].tag == "PRP"
+    if subj is None or doc.tokens[subj].tag != "PRP":
+        return False
+    return (speaker.kind == "Person") == (doc.tokens[subj].text.lower() in cue("person_pronoun"))

@@ -227,7 +227,7 @@ def _event_mention(doc: ArticleIndex, token: Token, cls: str, lemma: str) -> Eve
         # "Peru's last major earthquake killed two people": a country before a hazard is where it struck.
         roles.places += [m for m in actors if m.kind == "Place"]
         actors = [m for m in actors if m.kind != "Place"]
-    if reported and speaker is not None and not actors and pronoun_subject(doc, token):
+    if reported and speaker is not None and not actors and pronoun_subject(doc, token, speaker):
         actors = [speaker]  # "the army said it repelled ..." -> the army
     time = time_of(doc, token, allow_paragraph=not statement)
     if _scheduled(doc, time):
