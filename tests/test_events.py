@@ -1066,6 +1066,12 @@ def test_events_two_word_triggers_name_who_it_happened_to(events_of, text, cls, 
     assert target in only(found, cls).targets
 
 
+def test_events_the_result_word_after_the_object_makes_the_trigger(events_of):
+    # "took six guards hostage", whatever the tagger made of "hostage"
+    found, _ = events_of("Inmates took six guards hostage during a riot at Zenda prison on Sunday.")
+    assert [m.event_class for m in found] == ["Capture"]
+
+
 def test_events_released_money_is_no_release(events_of):
     found, _ = events_of("Maria Lopez released 20 million euros in aid on Monday.")
     assert [m for m in found if m.event_class == "Release"] == []

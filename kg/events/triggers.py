@@ -272,6 +272,10 @@ def _particles(doc: ArticleIndex, verb: Token) -> list[Token]:
                 if c.dep == "prt" or (c.tag in PARTICLE_TAGS + ("IN", "NN", "JJ") and c.index == verb.index + 1)
                 or c.dep == "dobj" and c.index == verb.index + 2 and doc.tokens[verb.index + 1].tag in ("DT", "PRP$")]
     results = [c for c in doc.kids(verb.index, *RESULT_DEPS) if c.tag in RESULT_TAGS and c.index > verb.index]
+    # "took six guards hostage": the word after the object, whatever the tagger made of it
+    objects = doc.kids(verb.index, "dobj")
+    results += [c for c in doc.kids(verb.index, "dobj", *RESULT_DEPS) if objects and c.index == objects[0].index + 1
+                and c.text.islower() and c not in results]
     return adjacent + results
 
 
