@@ -62,6 +62,7 @@ DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
 LEADING_JUNK = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 HYPHENS = ("-", "–")
+COMPASS_POINTS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
 SERIAL_WORDS = ("No", "No.", "Number")  # "Prison No. 19", "Unit Number 4"
 # Prepositions after which a bare name is a place ("fighting in X", "a post near X").
 MAX_ROLE_PHRASE = 7  # words from a role noun to the comma before a name: "spokeswoman for the prosecutor's office"
@@ -854,6 +855,9 @@ def _place_context(parsed: ParsedArticle, first: int, last: int) -> str | None:
     if first - 2 >= sentence.first and tokens[first - 1].text.casefold() == "from" \
             and tokens[first - 2].text in names.lexicon("origin_nouns"):
         return PLACE  # "a man from X"
+    if first - 2 >= sentence.first and tokens[first - 1].text.casefold() == "of" \
+            and tokens[first - 2].text.casefold() in COMPASS_POINTS:
+        return PLACE  # "south of X"
     return _office_after(parsed, last) or _settlement_after(parsed, last)
 
 

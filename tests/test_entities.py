@@ -180,6 +180,9 @@ def test_entities_surname_the_model_missed_is_found_and_joined(parse_text):
     # An appositive headed by a facility noun makes a place of that kind, past a nationality.
     ("The two presidents signed the deal at the Akorda, the Kazakh presidential palace, on Monday.", "Akorda",
      ("Place", "Facility")),
+    # A name after a compass point and "of" is a place; a rank without its full stop is no part of a name.
+    ("The coastguard intercepted a boat south of Crete early on Monday.", "Crete", ("Place", None)),
+    ("The boat was seized, said Lt Cdr Yannis Papadakis, a coastguard spokesman.", "Yannis Papadakis", ("Person", None)),
     # A proper noun the model left untagged after a locative preposition is a place.
     ("An injured worker died in a hospital in Miskolc on Tuesday night.", "Miskolc", ("Place", None)),
     # Central European legal forms.
