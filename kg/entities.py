@@ -464,7 +464,7 @@ def _repair(parsed: ParsedArticle, first: int, last: int, label: str, groups: fr
     elif first > 0 and tokens[first - 1].text in names.lexicon("company_nouns") | names.lexicon("club_nouns"):
         kind, strength = ORGANIZATION, STRONG  # "Argentine club Velmora Sur", "the insurer Acme"
     text = _span_text(parsed, first, last)
-    if not _looks_like_name(text) or names.normal(text) in names.demonyms() or _time_zone(text):
+    if not _looks_like_name(text) or _nationality(text) or _time_zone(text):
         return None
     if kind == PERSON and not titled and _names_a_product(parsed, last):
         return None  # a model's name ("Kalashnikov rifles"); a maker's or operator's ("Acme trucks") stays
@@ -963,6 +963,13 @@ def _described_as_a_facility(parsed: ParsedArticle, last: int) -> str | None:
     """", the presidential palace", ", a maximum-security prison": the facility kind an appositive names."""
     head = _appositive_head(parsed, last)
     return names.facility_heads().get(head.text.casefold()) if head is not None else None
+
+
+def _nationality(text: str) -> bool:
+    """"Tajik", and its people in the plural ("nine Tajiks"): a nationality, not a name."""
+    word = names.normal(text)
+    plural = word.endswith("s") and word[:-1] in names.demonyms() and word not in names.countries()  # not "Philippines"
+    return word in names.demonyms() or plural
 
 
 def _body_noun_after(parsed: ParsedArticle, last: int) -> bool:

@@ -60,6 +60,12 @@ def test_entities_nationality_adjective_is_not_an_entity(parse_text):
     assert "Paris" in texts
 
 
+def test_entities_a_nationality_in_the_plural_is_no_name_but_a_country_is(parse_text):
+    text = "Each side handed over the guards it had detained: nine Tajiks and seven Kyrgyz crossed on Monday."
+    assert "Tajiks" not in found(parse_text, text)
+    assert found(parse_text, "Troops landed in the Philippines on Monday.").get("Philippines", ("",))[0] == "Place"
+
+
 @pytest.mark.parametrize(
     ("text", "name", "expected"),
     [
