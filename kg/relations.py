@@ -812,7 +812,7 @@ def _past_descriptors(context: Context, sentence: Sentence, index: int) -> int:
     Civic Party", "center-left Solidarity Party"); ``index`` itself when none does."""
     tokens = context.tokens
     after = index
-    while after < sentence.last and after not in context.at and tokens[after].tag in ADJECTIVE_TAGS | {"HYPH", "NN", "VBN"}:
+    while after < sentence.last and after not in context.at and tokens[after].tag in ADJECTIVE_TAGS | {"HYPH", "NN", "VBN", "VBG"}:
         after += 1
     return after if after != index and _organization_starts(context, sentence, after) else index
 
@@ -873,6 +873,7 @@ def _who_leads(context: Context, sentence: Sentence, person: tuple[int, int, str
         role = names.role_verbs().get(f"{tokens[index + 2].text} {tokens[index + 3].text}".casefold())
         verb_end += 1
     target = verb_end + (tokens[verb_end].text.casefold() == "the")
+    target = _past_descriptors(context, sentence, target)  # "who leads the governing Acme Alliance"
     organization = _organization_at(context, target) if role and target < sentence.last else None
     # "who ran Acme's iron ore division": a part of the organisation, not the whole.
     if organization and organization[0] == target and not (organization[1] < sentence.last and tokens[organization[1]].tag == "POS"):

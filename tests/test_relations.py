@@ -220,6 +220,10 @@ def relations_of(parse_text, text: str) -> set[tuple[str, str, str, str | None, 
             "Lena Voss was stabbed. Voss, 48, who leads the Umoja Democratic Movement, had just spoken.",
             ("person/lena-voss", "worksFor", "organization/umoja-democratic-movement", "leader", "who-leads"),
         ),
+        (  # ... past lower-case descriptors, a participle among them
+            "Lena Voss won. Voss, 67, who leads the governing Umoja Democratic Movement, spoke.",
+            ("person/lena-voss", "worksFor", "organization/umoja-democratic-movement", "leader", "who-leads"),
+        ),
         (  # ... with an auxiliary: "had headed" is a post no longer held
             "Lena Voss, who had headed the Umoja Democratic Movement since 2027, resigned on Tuesday.",
             ("person/lena-voss", "worksFor", "organization/umoja-democratic-movement", "former head", "who-leads"),
