@@ -694,6 +694,9 @@ def _appositive(context: Context, sentence: Sentence, person: tuple[int, int, st
         yield owner[2], role  # "the agency's director for Johor": the possessor employs, "for" names the area
         return
     after = _past_places(context, sentence, end)
+    if owner and after < sentence.last and tokens[after].text.casefold() == "for":
+        yield owner[2], role  # "the National Police commander for the county": the body employs, "for" names the area
+        return
     if after < sentence.last and tokens[after].text.casefold() in ROLE_PREPOSITIONS:
         target = after + 1
         if target < sentence.last and tokens[target].text.casefold() == "the":

@@ -244,6 +244,10 @@ def relations_of(parse_text, text: str) -> set[tuple[str, str, str, str | None, 
             "Club Atletico Velcor lost 4-0 on Sunday. Mark Ruddle, the club's sporting director, resigned.",
             ("person/mark-ruddle", "worksFor", "organization/club-atletico-velcor", "sporting director", "appositive"),
         ),
+        (  # a body before the post employs; "for" after it names the area
+            "The gunmen opened fire, said Mark Ruddle, the Freedonian Democratic Forces commander for Strelsau province.",
+            ("person/mark-ruddle", "worksFor", "organization/freedonian-democratic-forces", "commander", "appositive"),
+        ),
         (  # an occupation is a post at the company that employs one
             "Mark Ruddle, 29, a conductor for Zenda Coach Lines, was shot dead on Sunday.",
             ("person/mark-ruddle", "worksFor", "organization/zenda-coach-lines", "conductor", "appositive"),
