@@ -194,6 +194,14 @@ def office_of(post: str, deputies: bool = True) -> str:
     return " ".join(words)
 
 
+def is_state_office(post: str) -> bool:
+    """An office of state, whatever its qualifiers and portfolio: "prime minister", "outgoing
+    president", any "... minister", "interior cabinet secretary" (an office of two words after a portfolio)."""
+    office = office_of(post_of(post).split(" of ")[0])
+    offices = lexicon("state_offices")
+    return office in offices or office.endswith("minister") or any(office.endswith(" " + o) for o in offices if " " in o)
+
+
 @cache
 def role_verbs() -> dict[str, str]:
     """Verb of a relative clause after a name -> the post it gives: ``leads`` -> ``leader``."""

@@ -89,8 +89,6 @@ COPULA_WORDS = frozenset({"is", "was", "has", "had", "been", "also", "now", "the
 # Words that introduce a described role as a determiner does: "her Freedonian counterpart, Jane Doe".
 COMMON_NOUN_TAGS = frozenset({"NN", "NNS"})
 ADJECTIVE_TAGS = frozenset({"JJ", "JJR", "JJS"})
-# Any "... Minister" is an office of state ("Transport Minister", "Mineral Resources Minister").
-MINISTER = "minister"
 ORGANIZATION_KIND, COUNTRY_KIND = "Organization", ("Place", "Country")
 # A minister with no country written is of the country the story names this many times as often
 # as any other (by name or nationality): a story filed from a capital about its own government.
@@ -384,7 +382,7 @@ def _title_owner(context: Context, sentence: Sentence, start: int, role: str, cr
     office = names.office_of(names.post_of(role).split(" of ")[0])  # "minister of state" is a minister
     if office in names.lexicon("company_titles"):
         return None if crowded else _story_company(context)  # another name may be whose post it is
-    if office in names.lexicon("state_offices") or office.endswith(MINISTER):
+    if names.is_state_office(role):
         return _only_country(context)  # the sentence may name it too: "Portugal's president met Prime Minister X"
     return None
 
@@ -847,8 +845,7 @@ def _led_by(context: Context, sentence: Sentence, person: tuple[int, int, str]) 
     if by is None or by - 1 < sentence.first or tokens[by - 1].text.casefold() != "led":
         return
     title = _role(context, by + 1, start) if by + 1 < start else None
-    elsewhere = title is None or names.is_past_role(title) or names.office_of(names.post_of(title).split(" of ")[0]) \
-        in names.lexicon("state_offices") or title.endswith(MINISTER)
+    elsewhere = title is None or names.is_past_role(title) or names.is_state_office(title)
     role = names.role_verbs()["leads"] if elsewhere else title
     led = by - 1 - (by - 2 >= sentence.first and tokens[by - 2].text == ",")
     if led - 2 >= sentence.first and tokens[led - 1].pos == "NOUN" and tokens[led - 2].tag == "POS":

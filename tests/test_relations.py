@@ -333,6 +333,11 @@ def test_relations_office_of_state_needs_a_country_named_well_above_any_other(pa
     assert not any(r[0] == "person/mark-ruddle" for r in relations_of(parse_text, text))
 
 
+def test_relations_an_office_of_state_may_follow_a_portfolio(parse_text):
+    text = "NAIROBI (AFP) - Kenya sent troops north. Interior Cabinet Secretary Mark Ruddle imposed a curfew on Sunday."
+    assert ("person/mark-ruddle", "worksFor", "place/kenya", "interior cabinet secretary", "story-title") in relations_of(parse_text, text)
+
+
 def test_relations_a_capital_in_the_dateline_says_whose_office_of_state(parse_text):
     text = ("LISBON (Reuters) - Fires burned across Portugal on Monday, near the Spanish border, and Spain "
             "sent planes. Prime Minister Mark Ruddle visited.")
