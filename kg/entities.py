@@ -62,6 +62,7 @@ DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
 LEADING_JUNK = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 HYPHENS = ("-", "–")
+MAX_NAME_WORDS = 3  # a person's name the model missed after a title: "Ana Perovic", "Jean Paul Ndiaye"
 COMPASS_POINTS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
 SERIAL_WORDS = ("No", "No.", "Number")  # "Prison No. 19", "Unit Number 4"
 # Prepositions after which a bare name is a place ("fighting in X", "a post near X").
@@ -145,6 +146,7 @@ def _joined_spans(parsed: ParsedArticle) -> list[tuple[int, int, str]]:
     joined += _unlabelled_employers(parsed, joined)
     joined += _unlabelled_settlements(parsed, joined)
     joined += _unlabelled_places(parsed, joined)
+    joined += _unlabelled_titled_people(parsed, joined)
     joined = [_with_untagged_start(parsed, span, joined) for span in joined]
     pieces = [piece for span in joined for verbless in _split_at_verbs(parsed, span) for untitled in _split_at_title(parsed, verbless)
               for piece in _split_at_country_possessive(parsed, untitled)]
@@ -339,6 +341,26 @@ def _unlabelled_employers(parsed: ParsedArticle, spans: list[tuple[int, int, str
                 and not (first > 0 and parsed.tokens[first - 1].pos == "PROPN"):
             found.append((first, token.index + 1, "ORG"))  # not "[U.S.] District Judge X", "Chief Financial Officer X"
     return found
+
+
+def _unlabelled_titled_people(parsed: ParsedArticle, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Two or three proper nouns the model left untagged right after a capitalised title: "Ana
+    Perovic" in "Interior Minister Ana Perovic said"."""
+    tagged = {i for first, last, _ in spans for i in range(first, last)}
+    tokens = parsed.tokens
+    found: dict[tuple[int, int, str], None] = {}  # "Prime Minister" and "Minister" end alike
+    for token in tokens:
+        if token.index in tagged or not token.text[:1].isupper():
+            continue
+        end = _title_end(tokens, token.index, len(tokens))
+        if end is None:
+            continue
+        last = end
+        while last < len(tokens) and last - end < MAX_NAME_WORDS and _untagged_proper_noun(tokens[last], tagged):
+            last += 1
+        if last - end >= 2 and (last == len(tokens) or tokens[last].pos != "PROPN"):
+            found[(end, last, "PERSON")] = None
+    return list(found)
 
 
 def _unlabelled_facilities(parsed: ParsedArticle, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

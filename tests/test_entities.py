@@ -189,6 +189,9 @@ def test_entities_surname_the_model_missed_is_found_and_joined(parse_text):
     # A name after a compass point and "of" is a place; a rank without its full stop is no part of a name.
     ("The coastguard intercepted a boat south of Crete early on Monday.", "Crete", ("Place", None)),
     ("The boat was seized, said Lt Cdr Yannis Papadakis, a coastguard spokesman.", "Yannis Papadakis", ("Person", None)),
+    # Two proper nouns the model left untagged after a capitalised title are a person's name.
+    ("The director resigned on Monday. Interior Minister Ana Perović said an inquiry would report.", "Ana Perović",
+     ("Person", None)),
     # A proper noun the model left untagged after a locative preposition is a place.
     ("An injured worker died in a hospital in Miskolc on Tuesday night.", "Miskolc", ("Place", None)),
     # Central European legal forms.
