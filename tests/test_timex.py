@@ -192,6 +192,13 @@ def test_timex_an_evening_clock_time_is_on_the_day_told_late_on():
     assert {t.text: t.value for t in tag(unparsed(text, date(2022, 1, 25)))}["about 10:40 p.m."] == "2022-01-24T22:40"
 
 
+def test_timex_a_past_clock_time_is_not_on_a_day_the_narrative_looks_ahead_to():
+    text = "Talks are to resume on September 20. Miners refused to go underground when the shift began at 6 a.m."
+    assert {t.text: t.value for t in tag(unparsed(text, date(2022, 7, 19)))}["6 a.m."] == "2022-07-19T06:00"
+    text = "The vote will be held on Sunday. Polls will open at 7 a.m."
+    assert {t.text: t.value for t in tag(unparsed(text, date(2022, 7, 19)))}["7 a.m."] == "2022-07-24T07:00"
+
+
 def test_timex_a_fraction_of_the_finest_unit_keeps_its_decimals():
     found = {t.text: t.value for t in tag(unparsed("She finished 0.31 seconds ahead of her rival.", FRIDAY))}
     assert found["0.31 seconds"] == "PT0.31S"

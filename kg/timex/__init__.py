@@ -70,7 +70,7 @@ def tag(parsed: ParsedArticle) -> list[TimeExpression]:
             expr = replace(expr, compared=True)
         tense = tenses.tense_at(candidate.start, candidate.end) if needs_tense(expr) else None
         base = _day_named_after(found[position:], text, anchor, reference, tenses) \
-            or _same_part_told(expr, parts_told) or _late_day_of_clock(expr, late_day) or reference
+            or _same_part_told(expr, parts_told) or _late_day_of_clock(expr, late_day) or _narrative_for(expr, reference, anchor, tense)
         resolved = resolve(expr, anchor, base, tense)
         if resolved is None:
             continue
@@ -89,10 +89,17 @@ def _same_part_told(expr: Expr, parts_told: dict[str, Resolved]) -> Resolved | N
     return parts_told.get(expr.pod) if expr.base == "reference" and expr.pod and expr.shift == 0 else None
 
 
+def _narrative_for(expr: Expr, reference: Resolved | None, anchor: date | None, tense: str | None) -> Resolved | None:
+    """The narrative's period as the base of an expression; not for a clock time told in the past
+    when the narrative is on a day ahead ("talks resume on September 20 ... the shift began at 6 a.m.")."""
+    ahead = reference is not None and anchor is not None and reference.first_day is not None and reference.first_day > anchor
+    return None if ahead and tense == "past" and _bare_clock(expr) else reference
+
+
 def _late_day_of_clock(expr: Expr, late_day: Resolved | None) -> Resolved | None:
     """"killed two miners late on Monday ... The tremor struck at about 10:40 p.m.": an evening
     clock time with no day of its own is on the day told last "late on"."""
-    if late_day is None or expr.clock is None or _names_a_day(expr) or expr.base != "anchor" or expr.direction is not None:
+    if late_day is None or not _bare_clock(expr):
         return None
     return late_day if int(expr.clock[:2]) >= LATE_FIRST_HOUR else None
 
@@ -171,8 +178,13 @@ def needs_tense(expr: Expr) -> bool:
         and expr.shift is None
         and expr.direction is None
         and (expr.year, expr.year_short, expr.decade, expr.century, expr.decade_short) == (None,) * 5
-        and (any(f is not None for f in named) or expr.unit in ("weekend", "overnight"))
+        and (any(f is not None for f in named) or expr.unit in ("weekend", "overnight") or _bare_clock(expr))
     )
+
+
+def _bare_clock(expr: Expr) -> bool:
+    """A clock time with no day of its own ("at 6 a.m."): the narrative's day, unless that lies ahead and the sentence is past."""
+    return expr.clock is not None and not _names_a_day(expr) and expr.base == "anchor" and expr.direction is None
 
 
 def _tense_parse(parsed: ParsedArticle, candidates: list[Candidate]) -> ParsedArticle:
