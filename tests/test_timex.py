@@ -199,6 +199,11 @@ def test_timex_a_past_clock_time_is_not_on_a_day_the_narrative_looks_ahead_to():
     assert {t.text: t.value for t in tag(unparsed(text, date(2022, 7, 19)))}["7 a.m."] == "2022-07-24T07:00"
 
 
+def test_timex_a_half_already_over_in_a_present_sentence_is_the_coming_one():
+    text = "Nobody is pricing in a sale before the second half."
+    assert {t.text: t.value for t in tag(unparsed(text, date(2022, 2, 15)))}["the second half"] == "2022-H2"
+
+
 def test_timex_a_fraction_of_the_finest_unit_keeps_its_decimals():
     found = {t.text: t.value for t in tag(unparsed("She finished 0.31 seconds ahead of her rival.", FRIDAY))}
     assert found["0.31 seconds"] == "PT0.31S"

@@ -337,9 +337,11 @@ def _calendar_period(
             # half", in April) is the coming one.
             looking = tense if expr.half and tense == "future" else "past"
             chosen = choose([_within_year(expr, y) for y in years], anchor, expr.direction, looking, strict=True)
-            if expr.quarter and expr.direction is None and tense in ("present", "future") and _stale(chosen, anchor):
+            if expr.direction is None and tense in ("present", "future") and (
+                    expr.quarter and _stale(chosen, anchor) or expr.half and chosen.last_day < anchor):
                 # "expected the bank to wait until the second quarter", in January: not last year's,
-                # long reported, but the coming one.
+                # long reported, but the coming one; likewise a half already over ("before the second
+                # half", in February).
                 return _within_year(expr, chosen.first_day.year + 1)
             return chosen
         # Feb. 29 is only in leap years: the years where the day exists.
