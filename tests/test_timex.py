@@ -120,6 +120,7 @@ RELATIVE = [
     ("A hearing is set for the week of March 6.", {"the week of March 6": "2022-W09"}),
     ("Pilgrims will arrive as Easter week begins.", {"Easter week": "2022-W15"}),
     ("Talks failed in April, and guards exchanged fire the same month.", {"the same month": "2021-04"}),
+    ("He opened a school in 1972, and by the end of the decade his parishes ran 40 schools.", {"the end of the decade": "197"}),
     ("Stores will be busy over the Easter weekend.", {"the Easter weekend": "2022-W15-WE"}),
     ("The economy grew slowly in the January-March quarter.", {"the January-March quarter": "2022-Q1"}),
 ]
