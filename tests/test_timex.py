@@ -210,6 +210,12 @@ def test_timex_a_half_already_over_in_a_present_sentence_is_the_coming_one():
     assert values_of(text, date(2022, 2, 15))["the second half"] == "2022-H2"
 
 
+def test_timex_mid_morning_and_through_the_night_are_parts_of_the_narrative_day():
+    found = values_of("Miners walked out on Tuesday. Production had stopped by mid-morning. Crews worked through the night.",
+                      date(2022, 7, 20))
+    assert (found["mid-morning"], found["the night"]) == ("2022-07-19TMO", "2022-07-19TNI")
+
+
 def test_timex_a_fraction_of_the_finest_unit_keeps_its_decimals():
     found = values_of("She finished 0.31 seconds ahead of her rival.", FRIDAY)
     assert found["0.31 seconds"] == "PT0.31S"
