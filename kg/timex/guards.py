@@ -13,7 +13,8 @@ fails. The words the checks look for are data (patterns/*.txt).
 - ``not_fraction``: "three-quarters of its food", "a quarter of the market", "a quarter
   point" is a share, not a span of three months; "a quarter of a century" still passes.
 - ``not_event_name``: "the March for Life", "a March on Washington" name a
-  march; "March of 1999", "in May on Friday", "in March on Capitol Hill" still pass.
+  march, and so does a capitalised word before it ("a Long March rocket"); "March of 1999",
+  "in May on Friday", "in March on Capitol Hill" still pass.
 - ``not_stretch_ahead``: "the next week" after a past date is the week after it ("resigned
   the next week"), but "within the next week", "over the next month" stretch ahead from now.
 - ``capitalised``: a holiday is a name ("Election Day"); "on election day" in lower case is
@@ -111,7 +112,16 @@ def _named_after() -> re.Pattern:
     return re.compile(r"\s+(?:for|of|on|against)\s+(?:the\s+)?(?!(?i:" + calendar_word + r")\b)[A-Z][a-z]")
 
 
+@cache
+def _name_before() -> re.Pattern:
+    """A capitalised word inside a sentence right before the month: "the Long March rockets"."""
+    calendar_word = pattern("weekday_name") + "|" + pattern("month_name")
+    return re.compile(r"[\w,;]\s+(?!(?i:" + calendar_word + r")\b)[A-Z][a-z]+\s+\Z")
+
+
 def _not_event_name(candidate: Candidate, text: str) -> bool:
+    if candidate.text[:1].isupper() and _name_before().search(text, max(0, candidate.start - 30), candidate.start):
+        return False
     if candidate.text[:1].islower() or not _named_after().match(text, candidate.end):
         return True
     # "in March on Capitol Hill" is the month: a preposition before it says so.
