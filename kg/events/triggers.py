@@ -259,7 +259,9 @@ def is_hazard(doc: ArticleIndex, i: int, vehicles: bool = True) -> bool:
                    for c in doc.kids(i, "compound"))
     if token.pos != "NOUN":
         return False
-    words = [token.lemma.lower(), *(f"{c.lemma.lower()} {token.lemma.lower()}" for c in doc.kids(i, "compound"))]
+    modifiers = [*doc.kids(i, "compound"), *([doc.tokens[i - 1]] if i > 0 and doc.tokens[i - 1].pos == "NOUN" else [])]
+    # "a rock burst": the word before may make the hazard, however the parser hung it
+    words = [token.lemma.lower(), *(f"{c.lemma.lower()} {token.lemma.lower()}" for c in modifiers)]
     return any(w in cue("hazard") or vehicles and w in cue("vehicle") for w in words)
 
 
@@ -327,8 +329,11 @@ def _it_antecedent(doc: ArticleIndex, verb: Token) -> int | None:
 
 
 def _killed_when_it_collapsed(doc: ArticleIndex, verb: Token) -> bool:
-    """"were killed when a tunnel collapsed": a passive whose "when" clause tells a disaster."""
-    clauses = [c for c in doc.kids(verb.index, "advcl") if any(m.lemma.lower() == "when" for m in doc.kids(c.index, "advmod", "mark"))]
+    """"were killed when a tunnel collapsed": a passive whose "when" clause tells a disaster, also
+    when the parser hung the clause on a verb joined to it ("were killed and five were injured when ...")."""
+    joined = [verb, *doc.kids(verb.index, "conj")]
+    clauses = [c for v in joined for c in doc.kids(v.index, "advcl")
+               if any(m.lemma.lower() == "when" for m in doc.kids(c.index, "advmod", "mark"))]
     return any(_collapse(doc, c) or _hazard_agent(doc, c) for c in clauses if c.pos == "VERB")
 
 
