@@ -664,6 +664,9 @@ def test_events_a_relative_clause_is_not_placed_where_its_main_clause_happened(e
     assert only(found, "Death").places == ()
     found, _ = events_of("The worst damage was in Tarvik, where a stream burst its banks on Saturday.")
     assert only(found, "Disaster").places == ("place/tarvik",)
+    found, _ = events_of("Clashes went on near Zenda prison until Wednesday, when the Red Hand spokesman said "
+                         "all its fighters had surrendered.")
+    assert only(found, "Surrender").places == ("place/zenda-prison",)
 
 
 def test_events_a_time_on_a_joined_verb_dates_the_verb_it_is_joined_to(events_of):
@@ -1233,6 +1236,11 @@ def test_events_a_participle_ordered_tells_what_happened_to_its_noun(events_of):
 def test_events_a_participle_after_a_name_happened_to_that_person(events_of):
     found, _ = events_of("The government said Anton Weiss, kidnapped on Monday, was alive.")
     assert [(m.event_class, m.targets) for m in found] == [("Capture", ("person/anton-weiss",))]
+
+
+def test_events_someone_identified_as_holding_a_post_was_not_appointed(events_of):
+    found, _ = events_of("Last month, police released video of a man identified as a Red Hand commander.")
+    assert "Appointment" not in {m.event_class for m in found}
 
 
 def test_events_naming_someone_to_a_post_is_an_appointment(events_of):

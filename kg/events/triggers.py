@@ -346,8 +346,8 @@ def _succeeds_as_a_post(doc: ArticleIndex, verb: Token) -> bool:
 def _named_to_a_post(doc: ArticleIndex, verb: Token) -> bool:
     """"the board named X interim chief executive", "was named chief executive", "picked her as
     coach": a naming verb with a post as its complement (not "named the stadium after him")."""
-    if verb.lemma.lower() not in cue("naming_verb"):
-        return False
+    if verb.lemma.lower() not in cue("naming_verb") or verb.lemma.lower() in cue("identifying_verb"):
+        return False  # "a man identified as a commander" is described, not appointed
     roles = names.lexicon("role_heads")
     if any(c.lemma.lower() in roles for c in doc.kids(verb.index, "oprd", "attr", "xcomp", "ccomp")) or _as_a_post(doc, verb):
         return True
