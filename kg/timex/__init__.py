@@ -166,7 +166,8 @@ def _after_reporting_verb() -> re.Pattern:
 
 
 def needs_tense(expr: Expr) -> bool:
-    """Only a bare name ("Friday", "in August", "Thanksgiving") needs the tense.
+    """Only a bare name ("Friday", "in August", "Thanksgiving") needs the tense, and a bare clock
+    time (a past one is not on a day the narrative looks ahead to).
 
     A year or a modifier ("last Friday") decides without it (a quarter needs it only to tell one
     looking ahead from a stale one), and the tagger is run only on sentences that need it.
