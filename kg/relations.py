@@ -39,7 +39,9 @@ Locations (``containedInPlace``, place -> place):
 An organisation's seat (``location``, organisation -> place), rule ``based-in``:
 "Example Corp, based in Y" (also "headquartered in").
 Organisations named after a larger one ("Example Corp Media Center") get
-``parentOrganization`` (rule ``name-prefix``).
+``parentOrganization`` (rule ``name-prefix``), and so do those described as a unit of
+another ("Acme Ltd, a subsidiary of Spain's Beta Group", "X, an elite unit of the National
+Police", "X, part of Y"; rule ``unit-of``, `entities/unit_nouns.txt`).
 """
 
 from __future__ import annotations
@@ -78,6 +80,7 @@ CONFIDENCE = {
     "workplace-in": 0.6,
     "story-based-in": 0.6,
     "its-unit": 0.7,
+    "unit-of": 0.8,
     "facility-description": 0.6,
     "facility-inference": 0.5,
     "name-prefix": 0.7,
@@ -138,6 +141,7 @@ def extract_relations(
         found.extend(_affiliations(context, sentence))
         found.extend(_locations(context, sentence))
         found.extend(_units_of_its(context, sentence))
+        found.extend(_units_described(context, sentence))
     found.extend(_facility_descriptions(context, found))
     found.extend(_facility_inferences(context, found))
     found.extend(_parent_organizations(context))
@@ -1264,6 +1268,43 @@ def _units_of_its(context: Context, sentence: Sentence) -> Iterator[Relation]:
                 if unit and parent and context.kinds.get(unit[2], ("", None))[0] == ORGANIZATION_KIND and unit[2] != parent:
                     yield _relation(context, unit[2], PARENT, parent, sentence, "its-unit")
                 break
+
+
+def _units_described(context: Context, sentence: Sentence) -> Iterator[Relation]:
+    """"Acme Ltd, a subsidiary of Spain's Beta Group", "the Rapid Response Unit, an elite unit of
+    the National Police", "X, part of the Y": an organisation described as a unit of another."""
+    tokens = context.tokens
+    for index in range(sentence.first, sentence.last):
+        unit = _entity_at(context, index)
+        if not unit or unit[0] != index or context.kinds.get(unit[2], ("", None))[0] != ORGANIZATION_KIND:
+            continue
+        of = _unit_phrase_end(tokens, unit[1], sentence.last)
+        if of is None:
+            continue
+        target = of + 1 + (of + 1 < sentence.last and tokens[of + 1].text.casefold() == "the")
+        # "Spain's Beta Group", "Singapore-based Beta Group", "the state-owned Beta Group"
+        target = _past_possessor(context, sentence, _past_descriptors(context, sentence, _past_seat(context, sentence, target)))
+        parent = _organization_at(context, target) if target < sentence.last else None
+        if parent and parent[0] == target and parent[2] != unit[2] \
+                and context.kinds.get(parent[2], ("", None))[0] == ORGANIZATION_KIND:
+            yield _relation(context, unit[2], PARENT, parent[2], sentence, "unit-of")
+
+
+def _unit_phrase_end(tokens: Sequence[Token], after_name: int, last: int) -> int | None:
+    """The "of" ending ", a [adjectives] subsidiary of" or ", part of" right after a name, if one does."""
+    if after_name + 2 >= last or tokens[after_name].text != ",":
+        return None
+    index = after_name + 1
+    if tokens[index].text.casefold() == "part" and tokens[index + 1].text.casefold() == "of":
+        return index + 1
+    if tokens[index].text.casefold() not in DETERMINERS:
+        return None
+    for end in range(index + 1, min(index + 1 + MAX_ROLE_WORDS, last - 1)):
+        if tokens[end].text.casefold() in names.lexicon("unit_nouns") and tokens[end + 1].text.casefold() == "of":
+            return end + 1
+        if tokens[end].tag not in ADJECTIVE_TAGS | {"NN", "HYPH", "VBN"}:
+            return None
+    return None
 
 
 def _parent_organizations(context: Context) -> Iterator[Relation]:

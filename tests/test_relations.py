@@ -344,6 +344,20 @@ def test_relations_a_capital_in_the_dateline_says_whose_office_of_state(parse_te
     assert ("person/mark-ruddle", "worksFor", "place/portugal", "prime minister", "story-title") in relations_of(parse_text, text)
 
 
+@pytest.mark.parametrize("text,unit,parent", [
+    ("Velcor Holdings LLC, a subsidiary of the Umoja Democratic Movement, makes chlorine.",
+     "organization/velcor-holdings-llc", "organization/umoja-democratic-movement"),
+    ("Members of the Rapid Intervention Group, an elite unit of the National Gendarmerie, killed two gunmen.",
+     "organization/rapid-intervention-group", "organization/national-gendarmerie"),
+    ("Atlantica, a subsidiary of Singapore-based Meridian Ports Group, said so.",
+     "organization/atlantica", "organization/meridian-ports-group"),
+])
+def test_relations_an_organisation_described_as_a_unit_of_another_is_part_of_it(parse_text, text, unit, parent):
+    found = relations_of(parse_text, text)
+    assert (unit, "parentOrganization", parent, None, "unit-of") in found
+    assert not any(r[1] == "parentOrganization" and r[2].startswith("place/") for r in found)
+
+
 def test_relations_a_part_of_an_organisation_led_by_someone_is_not_the_whole(parse_text):
     text = "A faction of the Umoja Democratic Movement led by Col. Lena Voss did not sign the deal."
     assert not any(r[0] == "person/lena-voss" for r in relations_of(parse_text, text))
