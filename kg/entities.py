@@ -502,6 +502,8 @@ def _repair(parsed: ParsedArticle, first: int, last: int, label: str, groups: fr
         # "Kafetu Correctional Institution" tagged an organisation is a prison all the same (a
         # hospital or a school tagged an organisation stays one).
         return Draft(first, last, PLACE, head, STRONG)
+    elif head and kind == PERSON:
+        return Draft(first, last, ORGANIZATION, None, STRONG)  # "Velmora Teaching Hospital" taken for a person
     facility = _facility_extension(parsed, first, last)
     if facility:
         last, subtype = facility
