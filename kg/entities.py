@@ -1278,15 +1278,25 @@ def _plural_word(parsed: ParsedArticle, draft: Draft) -> bool:
 
 def _company_names(parsed: ParsedArticle, drafts: list[Draft]) -> set[str]:
     """Leading words of the article's company names: "Acme" and "Acme International" of
-    "Acme International Inc." or of "Acme International, a shipping company"; a bare mention of
-    them is that company, not a person or place."""
+    "Acme International Inc." or of "Acme International, a shipping company", and "Adom Sound" of
+    "Adom Sound Records" (`entities/company_name_heads.txt`); a bare mention of them is that
+    company, not a person or place."""
     found = set()
     for d in drafts:
         base = names.company_base(_span_text(parsed, d.first, d.last)) or _described_company(parsed, d)
         if base:
             parts = base.split()
             found.update(" ".join(parts[:size]) for size in range(1, len(parts) + 1))
+        elif d.kind == ORGANIZATION and (short := _before_company_head(parsed, d)):
+            found.add(short)  # "Adom Sound" of "Adom Sound Records": two words at least, not "Kenya" of "Kenya Airways"
     return found
+
+
+def _before_company_head(parsed: ParsedArticle, draft: Draft) -> str | None:
+    words = _span_text(parsed, draft.first, draft.last).split()
+    if len(words) > 2 and words[-1] in names.lexicon("company_name_heads"):
+        return names.normal(" ".join(words[:-1]))
+    return None
 
 
 def _described_company(parsed: ParsedArticle, draft: Draft) -> str | None:

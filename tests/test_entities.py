@@ -192,6 +192,9 @@ def test_entities_surname_the_model_missed_is_found_and_joined(parse_text):
     # Two proper nouns the model left untagged after a capitalised title are a person's name.
     ("The director resigned on Monday. Interior Minister Ana Perović said an inquiry would report.", "Ana Perović",
      ("Person", None)),
+    # The words before a company's head noun, named alone, are that company.
+    ("He founded his own label, Adom Sound Records, in 2016. Adom Sound's general manager, Kojo Frimpong, said so.",
+     "Adom Sound", ("Organization", None)),
     # A hospital the model took for a person is an organisation.
     ("His driver was moved to Korle Bu Teaching Hospital in Accra.", "Korle Bu Teaching Hospital", ("Organization", None)),
     # A proper noun the model left untagged after a locative preposition is a place.
