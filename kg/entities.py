@@ -147,6 +147,7 @@ def _joined_spans(parsed: ParsedArticle) -> list[tuple[int, int, str]]:
     joined += _unlabelled_settlements(parsed, joined)
     joined += _unlabelled_places(parsed, joined)
     joined += _unlabelled_titled_people(parsed, joined)
+    joined = _joined_over_connectors(parsed, sorted(joined))  # "Gasoducto Andino" + "del" + an unlabelled "Sur S.A."
     joined = [_with_untagged_start(parsed, span, joined) for span in joined]
     pieces = [piece for span in joined for verbless in _split_at_verbs(parsed, span) for untitled in _split_at_title(parsed, verbless)
               for piece in _split_at_country_possessive(parsed, untitled)]
@@ -232,12 +233,13 @@ def _joined_over_and(parsed: ParsedArticle, spans: list[tuple[int, int, str]]) -
 
 
 def _joined_over_connectors(parsed: ParsedArticle, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """"Ligue Centrafricaine" + "pour la" + "Paix": an organisation's name the model split at the
-    lower-case words of another language (`entities/name_connectors.txt`) is one name."""
+    """"Ligue Centrafricaine" + "pour la" + "Paix", "Gasoducto Andino" + "del" + "Sur S.A.": an
+    organisation's name the model split at the lower-case words of another language
+    (`entities/name_connectors.txt`) is one name, whichever part it took for the organisation."""
     tokens = parsed.tokens
     joined: list[tuple[int, int, str]] = []
     for first, last, label in spans:
-        if joined and joined[-1][2] == "ORG" and 0 < first - joined[-1][1] <= 2 \
+        if joined and "ORG" in (joined[-1][2], label) and 0 < first - joined[-1][1] <= 2 \
                 and all(t.text in names.lexicon("name_connectors") for t in tokens[joined[-1][1] : first]):
             joined[-1] = (joined[-1][0], last, "ORG")
             continue

@@ -195,6 +195,9 @@ def test_entities_surname_the_model_missed_is_found_and_joined(parse_text):
     # The words before a company's head noun, named alone, are that company.
     ("He founded his own label, Adom Sound Records, in 2016. Adom Sound's general manager, Kojo Frimpong, said so.",
      "Adom Sound", ("Organization", None)),
+    # A company's name split at a connector of another language is one name, whichever part the model tagged.
+    ("The blast tore open the line run by Gasoducto Andino del Sur S.A. (GADS) near San Clemente.",
+     "Gasoducto Andino del Sur S.A.", ("Organization", None)),
     # A hospital the model took for a person is an organisation.
     ("His driver was moved to Korle Bu Teaching Hospital in Accra.", "Korle Bu Teaching Hospital", ("Organization", None)),
     # A proper noun the model left untagged after a locative preposition is a place.
