@@ -18,7 +18,8 @@ word patterns news writing uses around a name:
   the organisation the article names first, an office of state
   (``state_offices.txt``: "Prime Minister Jane Doe") in the country the dateline
   names or whose capital it names (``capitals.tsv``), else the one country the
-  article names; "Its chief executive, Jane Doe," at the organisation named last;
+  article names; "Its chief executive, Jane Doe," at the organisation named last (an
+  "Its" opening a sentence: the one the sentence before has as its subject);
 - "her Examplian counterpart, John Roe" takes the role of the sentence's other
   affiliation (one role only; else it stays "counterpart").
 A profession ("judge", "lawyer", "forward") never makes a country or city the
@@ -400,7 +401,19 @@ def _its_owner(context: Context, sentence: Sentence, its: int) -> str | None:
         if tokens[i - 1].text.casefold() == "the" and tokens[i].pos == "NOUN" and i not in context.at \
                 and noun in names.lexicon("company_nouns") | names.lexicon("organization_heads"):
             return _named_by_noun(context, i)
-    return _organization_before(context, its + 1)
+    return _subject_before(context, sentence, its) or _organization_before(context, its + 1)
+
+
+def _subject_before(context: Context, sentence: Sentence, its: int) -> str | None:
+    """An "its" opening a sentence stands for the organisation the sentence before is about, its
+    subject ("Acme, a subsidiary of Beta Group, carries gas ... Its spokesman, X, said"), not the
+    organisation that sentence named last."""
+    if its != sentence.first or sentence.first == 0:
+        return None
+    before = context.parsed.sentence_of(sentence.first - 1)
+    subjects = {found[2] for i in range(before.first, before.last) if context.tokens[i].dep in ("nsubj", "nsubjpass")
+                and (found := _entity_at(context, i)) and context.kinds.get(found[2], ("", None))[0] == ORGANIZATION_KIND}
+    return subjects.pop() if len(subjects) == 1 else None
 
 
 def _named_by_noun(context: Context, index: int) -> str | None:

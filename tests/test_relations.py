@@ -358,6 +358,13 @@ def test_relations_an_organisation_described_as_a_unit_of_another_is_part_of_it(
     assert not any(r[1] == "parentOrganization" and r[2].startswith("place/") for r in found)
 
 
+def test_relations_its_opening_a_sentence_is_the_organisation_the_sentence_before_is_about(parse_text):
+    text = ("Velcor Holdings LLC, a subsidiary of the Umoja Democratic Movement, makes chlorine at the site. "
+            "Its spokesman, Mark Ruddle, said the plant was safe.")
+    assert ("person/mark-ruddle", "worksFor", "organization/velcor-holdings-llc", "spokesman", "story-title") \
+        in relations_of(parse_text, text)
+
+
 def test_relations_a_part_of_an_organisation_led_by_someone_is_not_the_whole(parse_text):
     text = "A faction of the Umoja Democratic Movement led by Col. Lena Voss did not sign the deal."
     assert not any(r[0] == "person/lena-voss" for r in relations_of(parse_text, text))
