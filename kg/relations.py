@@ -994,7 +994,8 @@ def _story_company_seat(context: Context, sentence: Sentence) -> Relation | None
 
 def _based_in(context: Context, sentence: Sentence, index: int) -> str | None:
     """After an organisation: ", based|headquartered in <Place>", or the same after a short
-    description (", a state-owned arms maker based in the central town of Vrbnica"); the seat's key.
+    description (", a state-owned arms maker based in the central town of Vrbnica"), or a company
+    described as in a place (", a small photography company in Tarvik"); the seat's key.
 
     The participle is required: "Acme in Paris" may be a branch or a visit.
     """
@@ -1005,10 +1006,15 @@ def _based_in(context: Context, sentence: Sentence, index: int) -> str | None:
         if tokens[index + 1].text.casefold() not in DETERMINERS:
             return None
         described = range(index + 2, min(sentence.last - 1, index + 2 + MAX_ROLE_WORDS))
-        index = next((i for i in described if tokens[i].text.casefold() in LOCATED_WORDS
+        # "a state-owned arms maker based in X", "a small photography company in X"
+        index = next((i for i in described if (tokens[i].text.casefold() in LOCATED_WORDS
+                                               or tokens[i].lemma.casefold() in names.lexicon("company_nouns")
+                                               and tokens[i + 1].text.casefold() == "in")
                       and all(t.text not in (",", ";") and t.index not in context.at for t in tokens[index + 2 : i])), None)
         if index is None:
             return None
+        if tokens[index].text.casefold() not in LOCATED_WORDS:
+            index += 1  # the company noun: "in" follows it
     return _place_in(context, sentence, index)
 
 

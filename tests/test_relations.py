@@ -299,6 +299,10 @@ def relations_of(parse_text, text: str) -> set[tuple[str, str, str, str | None, 
             "of Vrbnica, had sold shells.",
             ("organization/morava-defence-systems", "location", "place/vrbnica", None, "based-in"),
         ),
+        (  # ... or a company described as in a place
+            "Police arrested Nuwan Perera, 27, who owns Skyframe Studios, a small photography company in Negombo.",
+            ("organization/skyframe-studios", "location", "place/negombo", None, "based-in"),
+        ),
         (  # a local unit of an organisation is part of it, not of the place
             "Police raided a warehouse in Rotterdam on Monday. \"It was a big network,\" said Anouk Meijer, "
             "head of the Rotterdam unit of the National Police.",
