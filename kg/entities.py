@@ -62,6 +62,7 @@ DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
 LEADING_JUNK = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 HYPHENS = ("-", "–")
+SITE_NOUNS = frozenset({"park", "garden", "beach", "square"})  # an appositive's head that makes a place, not a name's
 MAX_NAME_WORDS = 3  # a person's name the model missed after a title: "Ana Perovic", "Jean Paul Ndiaye"
 COMPASS_POINTS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
 SERIAL_WORDS = ("No", "No.", "Number")  # "Prison No. 19", "Unit Number 4"
@@ -528,8 +529,11 @@ def _repair(parsed: ParsedArticle, first: int, last: int, label: str, groups: fr
         return Draft(first, last, PERSON, None, STRONG)
     if kind != ORGANIZATION and not titled and _described_as_an_organisation(parsed, last):
         return Draft(first, last, ORGANIZATION, None, STRONG)
-    if kind != ORGANIZATION and not titled and (described := _described_as_a_facility(parsed, last)):
-        return Draft(first, last, PLACE, described, STRONG)  # "the Akorda, the presidential palace"
+    described = None if titled else _described_as_a_site(parsed, last)
+    facility = described in names.facility_heads().values()
+    if described and (kind != ORGANIZATION or not facility):  # a body may run a hospital; it is no park
+        # "the Akorda, the presidential palace", "Galle Face Green, a seafront park"
+        return Draft(first, last, PLACE, described if facility else None, STRONG)
     place = _place_context(parsed, first, last)
     possessed = last < len(tokens) and tokens[last].text in POSSESSIVES
     # "in Smith's view", "outside Acme's headquarters": the owner of what is there, not a place.
@@ -985,10 +989,14 @@ def _described_as_an_organisation(parsed: ParsedArticle, last: int) -> bool:
     return head is not None and head.text.casefold() in nouns
 
 
-def _described_as_a_facility(parsed: ParsedArticle, last: int) -> str | None:
-    """", the presidential palace", ", a maximum-security prison": the facility kind an appositive names."""
+def _described_as_a_site(parsed: ParsedArticle, last: int) -> str | None:
+    """", the presidential palace", ", a maximum-security prison", ", a seafront park": the facility
+    kind an appositive names, or the landmark noun it is headed by."""
     head = _appositive_head(parsed, last)
-    return names.facility_heads().get(head.text.casefold()) if head is not None else None
+    if head is None:
+        return None
+    noun = head.text.casefold()
+    return names.facility_heads().get(noun) or (noun if noun in names.lexicon("landmark_heads") | SITE_NOUNS else None)
 
 
 def _nationality(text: str) -> bool:

@@ -198,6 +198,9 @@ def test_entities_surname_the_model_missed_is_found_and_joined(parse_text):
     # A company's name split at a connector of another language is one name, whichever part the model tagged.
     ("The blast tore open the line run by Gasoducto Andino del Sur S.A. (GADS) near San Clemente.",
      "Gasoducto Andino del Sur S.A.", ("Organization", None)),
+    # ... and so is one described as a park, whatever the model called it.
+    ("The small drone appeared above Galle Face Green, a seafront park in central Colombo, on Tuesday.",
+     "Galle Face Green", ("Place", None)),
     # A hospital the model took for a person is an organisation.
     ("His driver was moved to Korle Bu Teaching Hospital in Accra.", "Korle Bu Teaching Hospital", ("Organization", None)),
     # A proper noun the model left untagged after a locative preposition is a place.
