@@ -972,7 +972,9 @@ def _seat_before_of(context: Context, sentence: Sentence, organization: tuple[in
 def _sited_in(context: Context, sentence: Sentence, organization: tuple[int, int, str]) -> str | None:
     """"the Eugenio Espejo Hospital in Quito": an organisation that stands at one place
     (`entities/sited_heads.txt`), right before "in <Place>"."""
-    head = names.normal(context.tokens[organization[1] - 1].text)
+    words = [context.tokens[i].text for i in range(organization[0], organization[1])]
+    # "the National Hospital of Sri Lanka in Colombo": the head comes before "of"
+    head = names.normal(words[words.index("of") - 1] if "of" in words[1:] else words[-1])
     if head not in names.lexicon("sited_heads") or organization[1] >= sentence.last \
             or context.tokens[organization[1]].text.casefold() != "in":
         return None

@@ -282,6 +282,10 @@ def relations_of(parse_text, text: str) -> set[tuple[str, str, str, str | None, 
             "The man died at the Vrbnica General Hospital in Strelsau on Friday.",
             ("organization/vrbnica-general-hospital", "location", "place/strelsau", None, "sited-in"),
         ),
+        (  # ... whose head comes before "of"
+            "Three adults were taken to the National Hospital of Ruritania in Strelsau.",
+            ("organization/national-hospital-of-ruritania", "location", "place/strelsau", None, "sited-in"),
+        ),
         (  # places joined by "and" share the container the second is put in
             "Young men burned tyres in Kawempe and Nakawa, two divisions of Kampala.",
             ("place/kawempe", "containedInPlace", "place/kampala", None, "place-in"),
