@@ -501,9 +501,9 @@ def _repair(parsed: ParsedArticle, first: int, last: int, label: str, groups: fr
         return Draft(first, last, PLACE, head or subtype, STRONG)
     if head and kind == PLACE:
         subtype = head  # "the Peñitas Dam" tagged a place: a facility of its head's kind
-    elif head and head != GENERIC_FACILITY:
-        # "Kafetu Correctional Institution" tagged an organisation is a prison all the same (a
-        # hospital or a school tagged an organisation stays one).
+    elif head and (head != GENERIC_FACILITY or not _names_a_body(parsed, first, last)):
+        # "Kafetu Correctional Institution" tagged an organisation is a prison all the same, and
+        # "the Daboya Dam" a dam (a hospital or a hotel tagged an organisation stays one).
         return Draft(first, last, PLACE, head, STRONG)
     elif head and kind == PERSON:
         return Draft(first, last, ORGANIZATION, None, STRONG)  # "Velmora Teaching Hospital" taken for a person
@@ -675,6 +675,13 @@ def _facility_head_within(parsed: ParsedArticle, first: int, last: int) -> str |
             if phrase in names.facility_heads():
                 return names.facility_heads()[phrase]
     return None
+
+
+def _names_a_body(parsed: ParsedArticle, first: int, last: int) -> bool:
+    """A facility's name that may also name the body running it ("Asafo Regional Hospital"),
+    by its head noun (`entities/body_facility_heads.txt`)."""
+    words = [t.text.casefold() for t in parsed.tokens[first:last]]
+    return any(" ".join(words[-width:]) in names.lexicon("body_facility_heads") for width in (2, 1))
 
 
 def _names_a_landmark(parsed: ParsedArticle, first: int, last: int) -> bool:

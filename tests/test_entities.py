@@ -201,6 +201,8 @@ def test_entities_surname_the_model_missed_is_found_and_joined(parse_text):
     # ... and so is one described as a park, whatever the model called it.
     ("The small drone appeared above Galle Face Green, a seafront park in central Colombo, on Tuesday.",
      "Galle Face Green", ("Place", None)),
+    # A dam is a place, whatever the model called it.
+    ("The Daboya Dam began releasing water late on Saturday, the operator said.", "Daboya Dam", ("Place", "Facility")),
     # A hospital the model took for a person is an organisation.
     ("His driver was moved to Korle Bu Teaching Hospital in Accra.", "Korle Bu Teaching Hospital", ("Organization", None)),
     # A proper noun the model left untagged after a locative preposition is a place.
