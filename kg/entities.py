@@ -667,8 +667,11 @@ def _span_text(parsed: ParsedArticle, first: int, last: int) -> str:
 
 
 def _facility_head_within(parsed: ParsedArticle, first: int, last: int) -> str | None:
-    """The facility subtype of the head noun ending a name of two or more words, if it has one."""
+    """The facility subtype of the head noun ending a name of two or more words, if it has one
+    (not in a body's name: "Federation of Mine [and Allied Workers]", "Ministry of Ports")."""
     tokens = parsed.tokens
+    if last - first > 2 and tokens[first].text.casefold() in names.lexicon("organization_heads") and tokens[first + 1].text == "of":
+        return None
     for width in (2, 1):
         if last - first > width:
             phrase = " ".join(t.text.casefold() for t in tokens[last - width : last])

@@ -203,6 +203,8 @@ def test_entities_surname_the_model_missed_is_found_and_joined(parse_text):
      "Galle Face Green", ("Place", None)),
     # A dam is a place, whatever the model called it.
     ("The Daboya Dam began releasing water late on Saturday, the operator said.", "Daboya Dam", ("Place", "Facility")),
+    # A mine named before its noun is a place; a body's name with "Mine" in it stays a body.
+    ("A rock burst struck at the Wrzos mine in Rybnik, a city in the Silesia region.", "Wrzos mine", ("Place", "Facility")),
     # A hospital the model took for a person is an organisation.
     ("His driver was moved to Korle Bu Teaching Hospital in Accra.", "Korle Bu Teaching Hospital", ("Organization", None)),
     # A proper noun the model left untagged after a locative preposition is a place.
