@@ -377,31 +377,35 @@ def _title_owner(context: Context, sentence: Sentence, start: int, role: str, cr
     if names.normal(context.tokens[start].text) in names.demonyms():
         return None  # "Uzbek President X": the nationality says whose office it is
     before = context.tokens[start - 1] if start > sentence.first else None
+    office = names.office_of(names.post_of(role).split(" of ")[0])  # "minister of state" is a minister
+    company_post = office in names.lexicon("company_titles")
     if before is not None and before.text.casefold() in POSSESSIVE_PRONOUNS:
-        return _its_owner(context, sentence, start - 1) if before.text.casefold() == "its" else None
+        return _its_owner(context, sentence, start - 1, company_post) if before.text.casefold() == "its" else None
     if before is not None and before.tag == "POS" and start - 3 >= sentence.first \
             and context.tokens[start - 2].pos == "NOUN" and context.tokens[start - 3].text.casefold() == "the":
         return _named_by_noun(context, start - 2)  # "the corporation's chairwoman, X"
     if before is not None and (before.pos == "PROPN" or before.tag == "POS"):
         return None  # a name before the title says whose it is
-    office = names.office_of(names.post_of(role).split(" of ")[0])  # "minister of state" is a minister
-    if office in names.lexicon("company_titles"):
+    if company_post:
         return None if crowded else _story_company(context)  # another name may be whose post it is
     if names.is_state_office(role):
         return _only_country(context)  # the sentence may name it too: "Portugal's president met Prime Minister X"
     return None
 
 
-def _its_owner(context: Context, sentence: Sentence, its: int) -> str | None:
+def _its_owner(context: Context, sentence: Sentence, its: int, company_post: bool = False) -> str | None:
     """What "its" at token ``its`` stands for: "the company" earlier in the sentence ("The company
-    has denied the allegations, and its chief executive ..."), else the organisation named last."""
+    has denied the allegations, and its chief executive ..."), else the organisation the sentence
+    before is about, else, for a company's post ("its chief executive"), the company named last,
+    else the organisation named last."""
     tokens = context.tokens
     for i in range(its - 1, sentence.first, -1):
         noun = tokens[i].lemma.casefold()
         if tokens[i - 1].text.casefold() == "the" and tokens[i].pos == "NOUN" and i not in context.at \
                 and noun in names.lexicon("company_nouns") | names.lexicon("organization_heads"):
             return _named_by_noun(context, i)
-    return _subject_before(context, sentence, its) or _organization_before(context, its + 1)
+    return _subject_before(context, sentence, its) or (company_post and _company_before(context, its + 1)) \
+        or _organization_before(context, its + 1)
 
 
 def _subject_before(context: Context, sentence: Sentence, its: int) -> str | None:
@@ -996,8 +1000,8 @@ def _story_company_seat(context: Context, sentence: Sentence) -> Relation | None
 
 def _based_in(context: Context, sentence: Sentence, index: int) -> str | None:
     """After an organisation: ", based|headquartered in <Place>", or the same after a short
-    description (", a state-owned arms maker based in the central town of Vrbnica"), or a company
-    described as in a place (", a small photography company in Tarvik"); the seat's key.
+    description (", a state-owned arms maker based in the central town of Vrbnica", ", a Tarvik-based
+    company"), or a company described as in a place (", a small photography company in Tarvik"); the seat's key.
 
     The participle is required: "Acme in Paris" may be a branch or a visit.
     """
@@ -1008,6 +1012,11 @@ def _based_in(context: Context, sentence: Sentence, index: int) -> str | None:
         if tokens[index + 1].text.casefold() not in DETERMINERS:
             return None
         described = range(index + 2, min(sentence.last - 1, index + 2 + MAX_ROLE_WORDS))
+        hyphened = next((i for i in described if tokens[i].text.casefold() == "based" and tokens[i - 1].text == "-"
+                         and tokens[i + 1].lemma.casefold() in names.lexicon("company_nouns")), None)
+        seat = _entity_at(context, hyphened - 2) if hyphened else None
+        if seat and context.kinds.get(seat[2], ("", None))[0] == "Place":
+            return seat[2]  # "X, a Linz-based company"
         # "a state-owned arms maker based in X", "a small photography company in X"
         index = next((i for i in described if (tokens[i].text.casefold() in LOCATED_WORDS
                                                or tokens[i].lemma.casefold() in names.lexicon("company_nouns")

@@ -303,6 +303,10 @@ def relations_of(parse_text, text: str) -> set[tuple[str, str, str, str | None, 
             "of Vrbnica, had sold shells.",
             ("organization/morava-defence-systems", "location", "place/vrbnica", None, "based-in"),
         ),
+        (  # ... or a place-based company
+            "The stolen files came from Medinform Alpin GmbH, a Linz-based company that handles claims.",
+            ("organization/medinform-alpin-gmbh", "location", "place/linz", None, "based-in"),
+        ),
         (  # ... or a company described as in a place
             "Police arrested Nuwan Perera, 27, who owns Skyframe Studios, a small photography company in Negombo.",
             ("organization/skyframe-studios", "location", "place/negombo", None, "based-in"),
@@ -370,6 +374,13 @@ def test_relations_its_opening_a_sentence_is_the_organisation_the_sentence_befor
     text = ("Velcor Holdings LLC, a subsidiary of the Umoja Democratic Movement, makes chlorine at the site. "
             "Its spokesman, Mark Ruddle, said the plant was safe.")
     assert ("person/mark-ruddle", "worksFor", "organization/velcor-holdings-llc", "spokesman", "story-title") \
+        in relations_of(parse_text, text)
+
+
+def test_relations_its_chief_executive_is_the_company_named_before_not_its_client(parse_text):
+    text = ("The stolen files came from Velcor Holdings LLC, which handles claims for the Umoja Democratic Movement. "
+            "Its chief executive, Mark Ruddle, said the attackers had entered in April.")
+    assert ("person/mark-ruddle", "worksFor", "organization/velcor-holdings-llc", "chief executive", "story-title") \
         in relations_of(parse_text, text)
 
 
