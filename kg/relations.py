@@ -431,10 +431,10 @@ def _named_by_noun(context: Context, index: int) -> str | None:
         return _company_before(context, index) or _story_company(context)
     # A definite "the hospital's" may point back past the last two sentences to the one named so.
     return next((key for last, key in _names_before(context, index, anywhere=True)
-                 if noun in _words_at_the_ends(context, last)), None)
+                 if noun in _words_in_and_around(context, last)), None)
 
 
-def _words_at_the_ends(context: Context, last: int) -> set[str]:
+def _words_in_and_around(context: Context, last: int) -> set[str]:
     """The lemmas of a name's words ("the Junior Doctors Association of Ruritania") and of the words
     on either side of it."""
     first = _entity_at(context, last)[0]

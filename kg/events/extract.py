@@ -291,11 +291,11 @@ def _clause_chain(doc: ArticleIndex, verb: int) -> list[int]:
     the funeral of X, who was killed in a crash" was not killed in the square (but a "where" or
     "when" clause happens where its main clause does)."""
     chain = verb_chain(doc, verb, True)
-    end = next((i for i, v in enumerate(chain) if doc.tokens[v].dep == "relcl" and not _where_clause(doc, v)), len(chain) - 1)
+    end = next((i for i, v in enumerate(chain) if doc.tokens[v].dep == "relcl" and not _where_or_when_clause(doc, v)), len(chain) - 1)
     return chain[: end + 1]
 
 
-def _where_clause(doc: ArticleIndex, verb: int) -> bool:
+def _where_or_when_clause(doc: ArticleIndex, verb: int) -> bool:
     """"Roccaverde, where a stream burst its banks", "fighting went on near the prison until
     Wednesday, when they surrendered": a relative clause happening at its antecedent's place or time."""
     return any(c.lemma.lower() in ("where", "when") for c in doc.kids(verb, "advmod"))
